@@ -1,0 +1,1 @@
+"""bytes → blocks → clean lines → plans → outline → tasks, months, bodies, themes."""

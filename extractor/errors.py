@@ -1,0 +1,24 @@
+"""Errors a user can act on. Anything else that escapes is a bug and shows."""
+
+from __future__ import annotations
+
+
+class JihuaError(Exception):
+    """Base of every error jihua reports as bad input rather than a defect."""
+
+
+class ReadError(JihuaError):
+    """A file that cannot be read: the message names the file and the reason."""
+
+    def __init__(self, file: str, reason: str):
+        self.file = file
+        self.reason = reason
+        super().__init__(f"{file}: {reason}")
+
+
+class UnsupportedFormat(ReadError):
+    pass
+
+
+class MissingTool(ReadError):
+    """A conversion needs a program or model that is not installed."""
