@@ -58,9 +58,11 @@ def sniff(data: bytes, name: str = "") -> str:
 def _looks_like_text(data: bytes) -> bool:
     sample = data[:4096]
     if sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return True  # UTF-16 with BOM: NUL bytes are expected
+        return True  # UTF-16/32 with BOM: NUL bytes are expected
     if b"\x00" in sample:
-        return False
+        from extractor.readers.txt import utf16_without_bom
+
+        return utf16_without_bom(data) is not None
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls <= len(sample) // 100
 

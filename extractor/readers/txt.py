@@ -15,27 +15,78 @@ from extractor.errors import ReadError
 from extractor.readers import Reading
 from models import Block
 
+# Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _plausible(text: str) -> bool:
+    """True when decoded text has no stray control characters (a wrong
+    UTF-16 byte order turns ASCII into CJK-looking code points, and binary
+    data into controls)."""
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if (ch < " " and ch not in "\t\r\n\f") or "\ud800" <= ch <= "\udfff")
+    return bad <= len(sample) // 200
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Decode BOM-less UTF-16, told apart by where its NUL bytes fall: the
+    ASCII characters of a Chinese file (digits, punctuation, line ends) have
+    a zero high byte, at odd offsets in LE and even offsets in BE."""
+    if len(data) % 2 or b"\x00" not in data[:4096]:
+        return None
+    sample = data[:4096]
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
+    for enc in order:
+        text = _strict(data, enc)
+        if text is not None and _plausible(text):
+            return text
+    return None
+
+
 def decode(data: bytes, name: str = "") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return data.decode(enc)
+            text = _strict(data, enc)
+            if text is None:
+                raise ReadError(name, f"the file starts with a {enc} byte-order mark but is not valid {enc}")
+            return text
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    # Chinese office files that are not UTF-8 are nearly always GBK/GB18030;
-    # GB18030 is a superset of both, so a clean decode with it is the answer.
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as e:
+        # A file cut inside its last character is still UTF-8.
+        if e.reason == "unexpected end of data" and e.start >= len(data) - 3 and e.start > 0:
+            return data[: e.start].decode("utf-8")
+    text = utf16_without_bom(data)
+    if text is not None:
+        return text
+    # Chinese office files that are not UTF-8 are nearly always GBK/GB18030
+    # (GB18030 is a superset of both). Big5 bytes, though, also decode
+    # "cleanly" as GB18030 into nonsense, so when Big5 is possible as well
+    # the statistical detector decides between the two.
+    gb = _strict(data, "gb18030")
+    big5 = _strict(data, "big5hkscs")
+    if gb is not None:
+        if big5 is None:
+            return gb
+        best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+        if best is not None and best.encoding in ("big5", "big5hkscs", "cp950"):
+            return big5
+        return gb
     best = from_bytes(data).best()
     if best is None:
         raise ReadError(name, "cannot detect the text encoding")
@@ -43,10 +94,14 @@ def decode(data: bytes, name: str = "") -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Physical lines; CRLF, CR, LF, form feed and Unicode line separators
+    all end a line."""
+    return text.lstrip("\ufeff").splitlines()
 
 
 def read(data: bytes, name: str) -> Reading:
+    if not data:
+        raise ReadError(name, "the file is empty")
     text = decode(data, name)
     blocks = [Block(text=line, wrapped=True) for line in split_lines(text)]
     if not any(b.text.strip() for b in blocks):

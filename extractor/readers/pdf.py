@@ -1,0 +1,463 @@
+"""PDF: characters with positions → lines → paragraphs, by geometry.
+
+A PDF knows glyphs and where they sit, not paragraphs. The rules, in the
+order they matter for Chinese plans:
+- a line that runs to the right margin continues into the next one, also
+  across a page break; an indented line, a clearly larger vertical gap, a
+  change of font size or a centred line starts a paragraph;
+- running headers, footers and page numbers are dropped: lines that repeat
+  at the same place on many pages, and page-number patterns near the top
+  or bottom edge;
+- ruled tables become table blocks and their text is not repeated;
+- CJK text is joined without spaces: the gap a PDF leaves between a Chinese
+  character and a digit ("2026 年") is layout, not a space.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from extractor.errors import JihuaError, ReadError
+from extractor.readers import Reading
+from models import Block, Cell
+
+# Bands at the top and bottom of a page where headers and footers live.
+EDGE_BAND = 0.15
+# How many lines from either edge of a page may be a header/footer.
+EDGE_LINES = 3
+# A page with fewer real characters than this and an image is a scan.
+MIN_TEXT_CHARS = 10
+
+
+@dataclass
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    page: int
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass
+class TableItem:
+    block: Block
+    top: float
+    page: int
+
+
+@dataclass
+class Layout:
+    left: float
+    right: float
+    body_size: float
+    line_gap: float
+
+    @property
+    def middle(self) -> float:
+        return (self.left + self.right) / 2
+
+
+@dataclass
+class Para:
+    lines: list[Line] = field(default_factory=list)
+    title: bool = False  # made of centred lines
+
+
+# --- characters → lines ---------------------------------------------------
+
+_LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f%.,:;!?'\"()\[\]/\\&+\-=_#@*<>$]")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2014\u2026]")
+
+
+def _is_latin(ch: str) -> bool:
+    return bool(_LATIN.match(ch))
+
+
+def _join_chars(chars: list[dict]) -> str:
+    """Text of one line from its characters sorted by x. A space is kept
+    only between two Latin/digit characters with a real gap (or a space
+    glyph) between them, or where a gap is wider than two characters."""
+    out: list[str] = []
+    prev = None
+    had_space = False
+    for c in chars:
+        ch = c["text"]
+        if not ch.strip():
+            had_space = prev is not None
+            continue
+        if prev is not None:
+            gap = c["x0"] - prev["x1"]
+            size = max(prev["size"], c["size"], 1.0)
+            if gap > 2.0 * size:
+                out.append(" ")
+            elif _is_latin(prev["text"][-1]) and _is_latin(ch[0]) and (had_space or gap > 0.2 * size):
+                out.append(" ")
+        out.append(ch)
+        prev = c
+        had_space = False
+    return "".join(out)
+
+
+def _lines_from_chars(chars: list[dict], page: int) -> list[Line]:
+    """Group characters into lines by vertical overlap; characters of one
+    line may differ in size and top (a Latin font beside a CJK one)."""
+    chars = sorted((c for c in chars if c.get("upright", True)), key=lambda c: (c["top"], c["x0"]))
+    groups: list[list[dict]] = []
+    g_top = g_bottom = 0.0
+    for c in chars:
+        if groups:
+            overlap = min(g_bottom, c["bottom"]) - max(g_top, c["top"])
+            if overlap >= 0.5 * min(g_bottom - g_top, c["bottom"] - c["top"]):
+                groups[-1].append(c)
+                g_top, g_bottom = min(g_top, c["top"]), max(g_bottom, c["bottom"])
+                continue
+        groups.append([c])
+        g_top, g_bottom = c["top"], c["bottom"]
+    lines: list[Line] = []
+    for g in groups:
+        g.sort(key=lambda c: c["x0"])
+        visible = [c for c in g if c["text"].strip()]
+        if not visible:
+            continue
+        text = _join_chars(g).strip()
+        if not text:
+            continue
+        lines.append(Line(
+            text=text,
+            x0=visible[0]["x0"],
+            x1=max(c["x1"] for c in visible),
+            top=min(c["top"] for c in visible),
+            bottom=max(c["bottom"] for c in visible),
+            size=statistics.median(c["size"] for c in visible),
+            page=page,
+        ))
+    return lines
+
+
+# --- tables ---------------------------------------------------------------
+
+
+def _has_rulings(page) -> bool:
+    """Table finding is the costly part of a page; only pages with both
+    horizontal and vertical rulings can hold a ruled table."""
+    horizontal = vertical = False
+    for obj in page.lines:
+        if abs(obj["top"] - obj["bottom"]) < 1:
+            horizontal = True
+        elif abs(obj["x0"] - obj["x1"]) < 1:
+            vertical = True
+    for r in page.rects:
+        if r["width"] > 2 and r["height"] > 2:
+            return True
+        if r["height"] <= 2:
+            horizontal = True
+        if r["width"] <= 2:
+            vertical = True
+    return horizontal and vertical
+
+
+def _table_block(table, chars: list[dict], page: int) -> Block | None:
+    """A pdfplumber table → a table block with spans from the cell boxes."""
+    cells = table.cells
+    xs = sorted({round(c[0], 1) for c in cells})
+    ys = sorted({round(c[1], 1) for c in cells})
+    if len(xs) < 2 or len(ys) < 2:
+        return None  # a single box around text is a frame, not a table
+    grid: list[list[Cell | None]] = [[None] * len(xs) for _ in ys]
+    for x0, top, x1, bottom in cells:
+        col, row = xs.index(round(x0, 1)), ys.index(round(top, 1))
+        col_span = max(1, sum(1 for x in xs if x0 - 0.5 <= x < x1 - 0.5))
+        row_span = max(1, sum(1 for y in ys if top - 0.5 <= y < bottom - 0.5))
+        inside = [c for c in chars
+                  if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
+        text = "\n".join(l.text for l in _lines_from_chars(inside, page))
+        grid[row][col] = Cell(text=text, row_span=row_span, col_span=col_span)
+        for r in range(row, min(row + row_span, len(ys))):
+            for k in range(col, min(col + col_span, len(xs))):
+                if (r, k) != (row, col) and grid[r][k] is None:
+                    grid[r][k] = Cell(continued=True)
+    rows = [[c if c is not None else Cell() for c in row] for row in grid]
+    return Block(kind="table", rows=rows, page=page)
+
+
+# --- headers, footers, page numbers ---------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"""^(?:
+        [-—–－_·•~～(（\[]*\d+[-—–－_·•~～)）\]]*           # 3, — 3 —, -3-, (3)
+      | 第\d+页(?:[,，/]?共\d+页)?                          # 第3页 共5页
+      | 共\d+页[,，/]?第\d+页
+      | \d+/\d+                                            # 3/5
+      | page\d+(?:of\d+)?                                  # Page 3 of 5
+      | \d+of\d+
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _edge_lines(lines: list[Line], height: float) -> list[Line]:
+    """Lines that may be a header or footer: among the first/last few of a
+    page and inside the top/bottom band."""
+    ordered = sorted(lines, key=lambda l: l.top)
+    n = len(ordered)
+    near_edge = sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n)))
+    return [ordered[i] for i in near_edge
+            if ordered[i].bottom <= EDGE_BAND * height or ordered[i].top >= (1 - EDGE_BAND) * height]
+
+
+def _furniture(pages: dict[int, list[Line]], heights: dict[int, float]) -> set[int]:
+    """ids of the lines that are page furniture rather than text."""
+    drop: set[int] = set()
+    by_key: dict[str, list[Line]] = defaultdict(list)
+    for page, lines in pages.items():
+        for line in _edge_lines(lines, heights[page]):
+            if _PAGE_NUMBER.match(re.sub(r"\s+", "", line.text)):
+                drop.add(id(line))
+            else:
+                by_key[_key(line.text)].append(line)
+    # A running header repeats at the same height on many pages; the same
+    # words elsewhere on a page (the document's real title) stay.
+    needed = max(2, math.ceil(0.4 * len(pages)))
+    for group in by_key.values():
+        if len({l.page for l in group}) < needed:
+            continue
+        for anchor in group:
+            same_place = [l for l in group if abs(l.top - anchor.top) <= 4]
+            if len({l.page for l in same_place}) >= needed:
+                drop.update(id(l) for l in same_place)
+    return drop
+
+
+# --- layout ---------------------------------------------------------------
+
+
+def _densest(values: list[float], width: float, min_share: float = 0.0, lowest: bool = False) -> float | None:
+    """Start of the `width`-wide window holding the most values (or, with
+    `lowest`, the lowest window holding at least `min_share` of them)."""
+    if not values:
+        return None
+    vs = sorted(values)
+    best, best_n = vs[0], 0
+    j = 0
+    for i, v in enumerate(vs):
+        while vs[j] < v - width:
+            j += 1
+        n = i - j + 1
+        if lowest and n >= max(2, min_share * len(vs)):
+            return vs[j]
+        if n > best_n:
+            best, best_n = vs[j], n
+    if lowest:
+        return vs[0]
+    return best
+
+
+def _layout(lines: list[Line]) -> Layout:
+    sizes = [l.size for l in lines]
+    body = statistics.median(sizes) if sizes else 12.0
+    body_lines = [l for l in lines if abs(l.size - body) <= 1.0] or lines
+    left = _densest([l.x0 for l in body_lines], 0.5 * body, min_share=0.15, lowest=True) or 0.0
+    # The right margin: the densest cluster of line ends, taking its far
+    # side (full lines end a little unevenly with CJK punctuation).
+    start = _densest([l.x1 for l in body_lines], 0.5 * body) or 0.0
+    right = max((l.x1 for l in body_lines if start <= l.x1 <= start + 0.5 * body), default=start)
+    gaps = []
+    for a, b in zip(body_lines, body_lines[1:]):
+        if a.page == b.page and 0 <= b.top - a.bottom < 3 * body:
+            gaps.append(b.top - a.bottom)
+    gap = statistics.median(gaps) if gaps else 0.5 * body
+    return Layout(left=left, right=right, body_size=body, line_gap=gap)
+
+
+def _is_centered(line: Line, lay: Layout) -> bool:
+    margin = 0.8 * line.size
+    return (abs(line.center - lay.middle) <= max(3.0, 0.5 * line.size)
+            and line.x0 - lay.left >= margin and lay.right - line.x1 >= margin)
+
+
+def _indented(line: Line, lay: Layout) -> bool:
+    return line.x0 > lay.left + 0.6 * line.size
+
+
+def _full(line: Line, lay: Layout) -> bool:
+    # Chinese line breaking may leave up to about a character free before
+    # the margin (a closing mark cannot start the next line).
+    return line.x1 >= lay.right - 1.2 * line.size
+
+
+def _starts_paragraph(a: Line, b: Line, para: Para, lay: Layout) -> bool:
+    """Whether line b begins a new paragraph after line a of `para`."""
+    if abs(a.size - b.size) > 1.0:
+        return True
+    if a.page == b.page and b.top - a.bottom > lay.line_gap + 0.5 * lay.body_size:
+        return True
+    if not _full(a, lay):
+        return True
+    if _indented(b, lay):
+        # A hanging indent: b lines up with the paragraph's earlier lines.
+        hanging = len(para.lines) > 1 and abs(b.x0 - a.x0) <= 0.3 * b.size
+        return not hanging
+    return False
+
+
+def _paragraphs(items: list[Line | TableItem], lay: Layout) -> list[Block]:
+    blocks: list[Block] = []
+    para: Para | None = None
+
+    def flush() -> None:
+        nonlocal para
+        if para and para.lines:
+            blocks.append(Block(text=_join_lines(para.lines), page=para.lines[0].page))
+        para = None
+
+    for item in items:
+        if isinstance(item, TableItem):
+            flush()
+            blocks.append(item.block)
+            continue
+        centered = _is_centered(item, lay)
+        if para is not None:
+            last = para.lines[-1]
+            if centered and para.title:
+                # A title set in several centred lines of one larger size.
+                if (abs(last.size - item.size) <= 0.5 and item.size > lay.body_size + 0.5
+                        and item.page == last.page and item.top - last.top <= 1.8 * item.size):
+                    para.lines.append(item)
+                    continue
+            elif not centered and not para.title and not _starts_paragraph(last, item, para, lay):
+                para.lines.append(item)
+                continue
+        flush()
+        para = Para(lines=[item], title=centered)
+    flush()
+    return blocks
+
+
+def _join_lines(lines: list[Line]) -> str:
+    text = lines[0].text
+    for line in lines[1:]:
+        nxt = line.text
+        if text and nxt and _is_latin(text[-1]) and _is_latin(nxt[0]):
+            text += " " + nxt  # an English word wrap
+        else:
+            text += nxt
+    return text
+
+
+# --- reading --------------------------------------------------------------
+
+
+def _open(data: bytes, name: str):
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        _ = pdf.pages  # parses the page tree: broken files fail here
+    except Exception as e:  # pdfplumber wraps pdfminer errors; find the cause
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise ReadError(name, "the PDF is encrypted and needs a password to open") from e
+        if isinstance(cause, PDFEncryptionError):
+            raise ReadError(name, f"the PDF uses an unsupported encryption ({cause})") from e
+        raise ReadError(name, f"not a readable PDF ({type(cause).__name__}: {cause})") from e
+    if not pdf.pages:
+        pdf.close()
+        raise ReadError(name, "the PDF has no pages")
+    return pdf
+
+
+def _ocr(data: bytes, pages: list[int], name: str) -> tuple[dict[int, list[Block]], list[str]]:
+    reason: str
+    try:
+        from extractor.readers.ocr import ocr_pdf_pages
+    except ImportError as e:
+        reason = f"OCR module missing ({e})"
+    else:
+        try:
+            return ocr_pdf_pages(data, pages, name)
+        except JihuaError as e:  # MissingTool and kin: no engine installed
+            reason = getattr(e, "reason", str(e))
+        except Exception as e:  # an OCR failure must not lose the text pages
+            reason = f"OCR failed ({type(e).__name__}: {e})"
+    return {}, [f"page {n}: no text layer (OCR not available: {reason})" for n in pages]
+
+
+def read(data: bytes, name: str) -> Reading:
+    if not data:
+        raise ReadError(name, "the file is empty")
+    pdf = _open(data, name)
+    warnings: list[str] = []
+    lines_by_page: dict[int, list[Line]] = {}
+    tables_by_page: dict[int, list[TableItem]] = {}
+    heights: dict[int, float] = {}
+    scanned: list[int] = []
+    try:
+        for page in pdf.pages:
+            n = page.page_number
+            heights[n] = float(page.height)
+            try:
+                chars = page.chars
+                text_chars = sum(1 for c in chars if c["text"].strip())
+                if text_chars < MIN_TEXT_CHARS and page.images:
+                    scanned.append(n)
+                    continue
+                tables: list[TableItem] = []
+                if text_chars and _has_rulings(page):
+                    for t in page.find_tables():
+                        block = _table_block(t, chars, n)
+                        if block is None:
+                            continue
+                        x0, top, x1, bottom = t.bbox
+                        tables.append(TableItem(block, top, n))
+                        chars = [c for c in chars if not (x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                                                          and top <= (c["top"] + c["bottom"]) / 2 <= bottom)]
+                lines_by_page[n] = _lines_from_chars(chars, n)
+                tables_by_page[n] = tables
+            except Exception as e:  # one broken content stream loses one page, not the file
+                warnings.append(f"page {n}: unreadable ({type(e).__name__}: {e})")
+            finally:
+                page.flush_cache()
+    finally:
+        pdf.close()
+
+    drop = _furniture(lines_by_page, heights)
+    ocr_blocks: dict[int, list[Block]] = {}
+    if scanned:
+        ocr_blocks, ocr_warnings = _ocr(data, scanned, name)
+        warnings.extend(ocr_warnings)
+
+    body = [l for n in sorted(lines_by_page) for l in lines_by_page[n] if id(l) not in drop]
+    lay = _layout(body)
+    blocks: list[Block] = []
+    run: list[Line | TableItem] = []
+    for n in sorted(set(lines_by_page) | set(ocr_blocks)):
+        if n in ocr_blocks:
+            # An OCR page interrupts the geometric flow: close what runs.
+            blocks.extend(_paragraphs(run, lay))
+            run = []
+            blocks.extend(b.model_copy(update={"page": b.page or n}) for b in ocr_blocks[n])
+            continue
+        page_items: list[Line | TableItem] = [l for l in lines_by_page[n] if id(l) not in drop]
+        page_items += tables_by_page.get(n, [])
+        page_items.sort(key=lambda it: it.top)
+        run.extend(page_items)
+    blocks.extend(_paragraphs(run, lay))
+    if not blocks and not warnings:
+        warnings.append("the PDF holds no text")
+    return Reading(format="pdf", blocks=blocks, warnings=warnings)
