@@ -1,0 +1,46 @@
+"""The store: the only code that touches SQLite (through sqlite-utils).
+
+schema (open_db), write (store/replace/delete a parsed Document, one
+transaction each), query (tasks, plans, documents, facets), search (trigram
+FTS5 with a LIKE fallback), compare (units side by side).
+"""
+
+from store.compare import compare
+from store.query import (
+    TaskFilter,
+    count_tasks,
+    facets,
+    get_document,
+    get_plan,
+    iter_tasks,
+    list_plans,
+    parse_months,
+    query_tasks,
+    split_list,
+    stats,
+)
+from store.schema import open_db, trigram_supported
+from store.write import Stored, delete_document, find_document, parser_version, replace_document, store_document
+
+__all__ = [
+    "Stored",
+    "TaskFilter",
+    "compare",
+    "count_tasks",
+    "delete_document",
+    "facets",
+    "find_document",
+    "get_document",
+    "get_plan",
+    "iter_tasks",
+    "list_plans",
+    "open_db",
+    "parse_months",
+    "parser_version",
+    "query_tasks",
+    "replace_document",
+    "split_list",
+    "stats",
+    "store_document",
+    "trigram_supported",
+]

@@ -1,0 +1,369 @@
+"""Reading the store: tasks by month, theme, unit, body and text; plans;
+documents; facet counts. Every function takes an open Database and returns
+plain dicts, ready for the API's response models and the CLI's tables."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import sqlite_utils
+
+from store.search import text_clause
+
+ROLES = ("issuer", "lead", "support", "leader", "mention")
+
+
+@dataclass
+class TaskFilter:
+    """Every field narrows the result; an empty field does not filter. Values
+    within one field are alternatives (month 3 or 4), fields combine (AND)."""
+
+    months: list[int] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # exact unit names
+    bodies: list[str] = field(default_factory=list)  # substrings of body names
+    role: str | None = None
+    years: list[int] = field(default_factory=list)
+    q: str | None = None
+    plan_ids: list[int] = field(default_factory=list)
+    document_ids: list[int] = field(default_factory=list)
+
+
+def parse_months(spec: str | None) -> list[int]:
+    """"3" → [3]; "3,4" → [3, 4]; "3-5" → [3, 4, 5]; "11-2" wraps the year end
+    → [11, 12, 1, 2]; parts combine ("1,3-4"). ValueError on anything else."""
+    months: list[int] = []
+    for part in (spec or "").replace("，", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        lo, sep, hi = part.partition("-")
+        try:
+            a = int(lo)
+            b = int(hi) if sep else a
+        except ValueError:
+            raise ValueError(f"month {part!r}: expected a month 1-12, a list 3,4 or a range 3-5") from None
+        if not (1 <= a <= 12 and 1 <= b <= 12):
+            raise ValueError(f"month {part!r}: months run from 1 to 12")
+        span = range(a, b + 1) if a <= b else [*range(a, 13), *range(1, b + 1)]
+        months.extend(m for m in span if m not in months)
+    return months
+
+
+def split_list(value: str | list[str] | None) -> list[str]:
+    """Query values may repeat (?unit=A&unit=B) or be comma lists (A,B)."""
+    if value is None:
+        return []
+    items = [value] if isinstance(value, str) else value
+    out: list[str] = []
+    for item in items:
+        for part in item.replace("，", ",").split(","):
+            if part.strip() and part.strip() not in out:
+                out.append(part.strip())
+    return out
+
+
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]]:
+    """WHERE clause over `tasks t JOIN plans p` for a filter."""
+    conds: list[str] = []
+    params: list[Any] = []
+    if f.months:
+        conds.append(f"t.id IN (SELECT task_id FROM task_months WHERE month IN ({_marks(f.months)}))")
+        params += f.months
+    if f.themes:
+        conds.append(
+            "t.id IN (SELECT tt.task_id FROM task_themes tt JOIN themes th ON th.id = tt.theme_id"
+            f" WHERE th.name IN ({_marks(f.themes)}))"
+        )
+        params += f.themes
+    if f.units:
+        conds.append(f"p.unit IN ({_marks(f.units)})")
+        params += f.units
+    if f.years:
+        conds.append(f"p.year IN ({_marks(f.years)})")
+        params += f.years
+    if f.plan_ids:
+        conds.append(f"p.id IN ({_marks(f.plan_ids)})")
+        params += f.plan_ids
+    if f.document_ids:
+        conds.append(f"p.document_id IN ({_marks(f.document_ids)})")
+        params += f.document_ids
+    if f.bodies or f.role:
+        sub = ["1"]
+        if f.bodies:
+            sub.append("(" + " OR ".join("b.name LIKE ?" for _ in f.bodies) + ")")
+            params += [f"%{b}%" for b in f.bodies]
+        if f.role:
+            sub.append("tb.role = ?")
+            params.append(f.role)
+        conds.append(
+            "t.id IN (SELECT tb.task_id FROM task_bodies tb JOIN bodies b ON b.id = tb.body_id WHERE "
+            + " AND ".join(sub)
+            + ")"
+        )
+    if f.q:
+        sql, qparams = text_clause(db, "tasks", "t", f.q)
+        if sql:
+            conds.append(sql)
+            params += qparams
+    return (" AND ".join(conds) or "1"), params
+
+
+_TASK_COLUMNS = (
+    "t.id, t.plan_id, p.document_id, p.unit, p.year, p.title AS plan_title, t.seq, t.text,"
+    " t.section_path, t.months, t.time_text, t.themes"
+)
+_ORDER = {
+    # NULL units and undated tasks go last, not first as SQLite would put them.
+    "unit": "p.unit IS NULL, p.unit, t.first_month IS NULL, t.first_month, p.id, t.seq",
+    "seq": "p.id, t.seq",
+}
+
+
+def count_tasks(db: sqlite_utils.Database, f: TaskFilter) -> int:
+    where, params = task_where(db, f)
+    return db.execute(f"SELECT count(*) FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE {where}", params).fetchone()[0]
+
+
+def query_tasks(
+    db: sqlite_utils.Database,
+    f: TaskFilter,
+    *,
+    limit: int | None = 50,
+    offset: int = 0,
+    order: Literal["unit", "seq"] = "unit",
+) -> list[dict[str, Any]]:
+    """Tasks matching `f`, sorted by unit then month (or in plan order)."""
+    where, params = task_where(db, f)
+    sql = f"SELECT {_TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE {where} ORDER BY {_ORDER[order]}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params = [*params, limit, offset]
+    cur = db.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    return _complete_tasks(db, rows)
+
+
+def iter_tasks(db: sqlite_utils.Database, f: TaskFilter, *, batch: int = 2000, max_rows: int | None = None) -> Iterator[dict[str, Any]]:
+    """All matching tasks in pages, for exports: memory bounded by `batch`."""
+    offset = 0
+    while max_rows is None or offset < max_rows:
+        n = batch if max_rows is None else min(batch, max_rows - offset)
+        rows = query_tasks(db, f, limit=n, offset=offset)
+        yield from rows
+        if len(rows) < n:
+            return
+        offset += n
+
+
+def _complete_tasks(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Decode the JSON columns and attach each task's bodies and targets."""
+    if not rows:
+        return rows
+    ids = [r["id"] for r in rows]
+    bodies: dict[int, list[dict]] = defaultdict(list)
+    targets: dict[int, list[dict]] = defaultdict(list)
+    for chunk in _chunks(ids, 900):  # under SQLite's bound-parameter limit
+        for task_id, name, role in db.execute(
+            "SELECT tb.task_id, b.name, tb.role FROM task_bodies tb JOIN bodies b ON b.id = tb.body_id"
+            f" WHERE tb.task_id IN ({_marks(chunk)}) ORDER BY tb.rowid",
+            chunk,
+        ):
+            bodies[task_id].append({"name": name, "role": role})
+        for task_id, quantity, unit, text in db.execute(
+            f"SELECT task_id, quantity, unit, text FROM targets WHERE task_id IN ({_marks(chunk)}) ORDER BY id", chunk
+        ):
+            q = int(quantity) if quantity is not None and float(quantity).is_integer() else quantity
+            targets[task_id].append({"quantity": q, "unit": unit, "text": text})
+    for r in rows:
+        r["section_path"] = json.loads(r["section_path"] or "[]")
+        r["months"] = json.loads(r["months"] or "[]")
+        r["themes"] = json.loads(r["themes"] or "[]")
+        r["bodies"] = bodies.get(r["id"], [])
+        r["targets"] = targets.get(r["id"], [])
+    return rows
+
+
+def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+# --- plans ---------------------------------------------------------------
+
+
+def _plan_where(
+    db: sqlite_utils.Database, units: list[str], years: list[int], themes: list[str], q: str | None
+) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
+    if units:
+        conds.append(f"p.unit IN ({_marks(units)})")
+        params += units
+    if years:
+        conds.append(f"p.year IN ({_marks(years)})")
+        params += years
+    if themes:
+        conds.append(
+            "p.id IN (SELECT pt.plan_id FROM plan_themes pt JOIN themes th ON th.id = pt.theme_id"
+            f" WHERE th.name IN ({_marks(themes)}))"
+        )
+        params += themes
+    if q:
+        sql, qparams = text_clause(db, "plans", "p", q)
+        if sql:
+            conds.append(sql)
+            params += qparams
+    return (" AND ".join(conds) or "1"), params
+
+
+def list_plans(
+    db: sqlite_utils.Database,
+    *,
+    units: list[str] | None = None,
+    years: list[int] | None = None,
+    themes: list[str] | None = None,
+    q: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[int, list[dict[str, Any]]]:
+    where, params = _plan_where(db, units or [], years or [], themes or [], q)
+    total = db.execute(f"SELECT count(*) FROM plans p WHERE {where}", params).fetchone()[0]
+    cur = db.execute(
+        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
+        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count"
+        f" FROM plans p WHERE {where} ORDER BY p.unit IS NULL, p.unit, p.year, p.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return total, [_plan_summary(cur.description, r) for r in cur.fetchall()]
+
+
+def _plan_summary(description: Any, row: tuple) -> dict[str, Any]:
+    d = dict(zip([c[0] for c in description], row))
+    d["themes"] = json.loads(d["themes"] or "[]")
+    return d
+
+
+def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any] | None:
+    """A plan with its outline (as a tree), objectives, tasks and bodies."""
+    cur = db.execute(
+        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
+        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count, p.text"
+        " FROM plans p WHERE p.id = ?",
+        [plan_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    plan = _plan_summary(cur.description, row)
+    nodes: dict[int, dict] = {}
+    roots: list[dict] = []
+    for sid, parent, level, label, title in db.execute(
+        "SELECT id, parent_id, level, label, title FROM sections WHERE plan_id = ? ORDER BY seq", [plan_id]
+    ):
+        node = {"label": label, "title": title, "level": level, "children": []}
+        nodes[sid] = node
+        (nodes[parent]["children"] if parent in nodes else roots).append(node)
+    plan["sections"] = roots
+    plan["objectives"] = [
+        {"text": text, "section_path": json.loads(path or "[]")}
+        for text, path in db.execute("SELECT text, section_path FROM objectives WHERE plan_id = ? ORDER BY seq", [plan_id])
+    ]
+    plan["tasks"] = query_tasks(db, TaskFilter(plan_ids=[plan_id]), limit=None, order="seq")
+    plan["bodies"] = [
+        {"name": name, "roles": json.loads(roles or "[]"), "mentions": mentions or 0}
+        for name, roles, mentions in db.execute(
+            "SELECT b.name, pb.roles, pb.mentions FROM plan_bodies pb JOIN bodies b ON b.id = pb.body_id"
+            " WHERE pb.plan_id = ? ORDER BY pb.rowid",
+            [plan_id],
+        )
+    ]
+    return plan
+
+
+# --- documents -----------------------------------------------------------
+
+
+def get_document(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] | None:
+    cur = db.execute(
+        "SELECT id, sha256, name, format, size, source, ingested_at, warnings, parser_version FROM documents WHERE id = ?",
+        [document_id],
+    )
+    row = cur.fetchone()
+    if row is None:
+        return None
+    doc = dict(zip([c[0] for c in cur.description], row))
+    doc["warnings"] = json.loads(doc["warnings"] or "[]")
+    cur = db.execute(
+        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
+        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count"
+        " FROM plans p WHERE p.document_id = ? ORDER BY p.seq",
+        [document_id],
+    )
+    doc["plans"] = [_plan_summary(cur.description, r) for r in cur.fetchall()]
+    return doc
+
+
+def document_ids(db: sqlite_utils.Database, *, outdated_than: str | None = None) -> list[int]:
+    if outdated_than is None:
+        return [r[0] for r in db.execute("SELECT id FROM documents ORDER BY id")]
+    return [
+        r[0]
+        for r in db.execute(
+            "SELECT id FROM documents WHERE parser_version IS NULL OR parser_version != ? ORDER BY id", [outdated_than]
+        )
+    ]
+
+
+def source_bytes(db: sqlite_utils.Database, document_id: int) -> tuple[str, bytes | None, str | None]:
+    """(name, stored bytes or None, source path) of a document, for reparse."""
+    row = db.execute(
+        "SELECT d.name, s.content, d.source FROM documents d LEFT JOIN sources s ON s.document_id = d.id WHERE d.id = ?",
+        [document_id],
+    ).fetchone()
+    if row is None:
+        raise KeyError(document_id)
+    return row[0], row[1], row[2]
+
+
+# --- facets --------------------------------------------------------------
+
+
+def facets(db: sqlite_utils.Database, f: TaskFilter | None = None, *, top: int = 50) -> dict[str, Any]:
+    """Task counts by unit, year, month, theme and body under filter `f`:
+    what a filter sidebar shows next to each choice."""
+    where, params = task_where(db, f or TaskFilter())
+    sel = f"SELECT t.id AS task_id, p.unit, p.year FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE {where}"
+
+    def counts(sql: str) -> list[dict[str, Any]]:
+        return [{"value": v, "count": c} for v, c in db.execute(f"WITH sel AS ({sel}) {sql}", params)]
+
+    return {
+        "tasks": db.execute(f"WITH sel AS ({sel}) SELECT count(*) FROM sel", params).fetchone()[0],
+        "unit": counts(f"SELECT unit, count(*) c FROM sel WHERE unit IS NOT NULL GROUP BY unit ORDER BY c DESC, unit LIMIT {top}"),
+        "year": counts("SELECT year, count(*) c FROM sel WHERE year IS NOT NULL GROUP BY year ORDER BY year"),
+        "month": counts(
+            "SELECT tm.month, count(*) c FROM sel JOIN task_months tm ON tm.task_id = sel.task_id GROUP BY tm.month ORDER BY tm.month"
+        ),
+        "theme": counts(
+            "SELECT th.name, count(*) c FROM sel JOIN task_themes tt ON tt.task_id = sel.task_id"
+            " JOIN themes th ON th.id = tt.theme_id GROUP BY th.name ORDER BY c DESC, th.name"
+        ),
+        "body": counts(
+            "SELECT b.name, count(DISTINCT sel.task_id) c FROM sel JOIN task_bodies tb ON tb.task_id = sel.task_id"
+            f" JOIN bodies b ON b.id = tb.body_id GROUP BY b.name ORDER BY c DESC, b.name LIMIT {top}"
+        ),
+    }
+
+
+def stats(db: sqlite_utils.Database) -> dict[str, int]:
+    return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "plans", "tasks", "bodies")}

@@ -1,0 +1,192 @@
+"""The SQLite schema: plain tables, foreign keys and indexes, so that the file
+opens in Datasette as it is and every query of store.query has an index.
+
+One database file holds everything; `open_db` creates what is missing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+# FTS5's trigram tokenizer arrived in SQLite 3.34 (2020-12). Older builds get
+# no FTS tables and every text query uses LIKE (store.search).
+TRIGRAM_MIN_VERSION = (3, 34, 0)
+
+
+def trigram_supported() -> bool:
+    return sqlite3.sqlite_version_info >= TRIGRAM_MIN_VERSION
+
+
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and, unless `create` is False, create) the store at `path`.
+
+    Every connection gets the same pragmas: foreign keys enforced, a busy
+    timeout so a second writer waits instead of failing, WAL so readers never
+    block the writer.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise FileNotFoundError(f"{path}: no such database (run `jihua ingest` first)")
+    # check_same_thread=False: the API opens one connection per request, and
+    # FastAPI may finish a request on another thread than the one it began on.
+    conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA busy_timeout = 30000")
+    if create:
+        ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.enable_wal()
+    # WAL with synchronous=NORMAL is durable against application crashes
+    # (a killed ingest) and only loses the last commits on power loss.
+    db.execute("PRAGMA synchronous = NORMAL")
+    if "tasks" in db.table_names():
+        return
+    with db.atomic():
+        _create_tables(db)
+    _create_fts(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db["documents"].create(
+        {
+            "id": int,
+            "sha256": str,
+            "name": str,
+            "format": str,
+            "size": int,
+            "source": str,  # where the file came from: upload, a path, zip!entry
+            "ingested_at": str,
+            "warnings": str,  # JSON list
+            "parser_version": str,
+        },
+        pk="id",
+        not_null={"sha256", "name"},
+    )
+    # UNIQUE is what makes concurrent uploads of one file store it once.
+    db["documents"].create_index(["sha256"], unique=True)
+    # The original bytes, so that `jihua reparse` can parse again after a
+    # parser upgrade even when the source file has gone.
+    db["sources"].create(
+        {"document_id": int, "content": bytes},
+        pk="document_id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["plans"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "seq": int,
+            "unit": str,
+            "year": int,
+            "title": str,
+            "text": str,
+            "themes": str,  # JSON list, also normalised in plan_themes
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["plans"].create_index(["document_id"])
+    db["plans"].create_index(["unit", "year"])
+    db["plans"].create_index(["year"])
+    db["sections"].create(
+        {
+            "id": int,
+            "plan_id": int,
+            "parent_id": int,
+            "seq": int,
+            "level": int,
+            "label": str,
+            "title": str,
+            "path": str,  # JSON list of labels from the top
+        },
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id"), ("parent_id", "sections", "id")],
+    )
+    db["sections"].create_index(["plan_id"])
+    db["sections"].create_index(["parent_id"])
+    db["objectives"].create(
+        {"id": int, "plan_id": int, "seq": int, "text": str, "section_path": str},
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+    db["objectives"].create_index(["plan_id"])
+    db["tasks"].create(
+        {
+            "id": int,
+            "plan_id": int,
+            "seq": int,
+            "text": str,
+            "section_path": str,  # JSON list of labels
+            "time_text": str,
+            "months": str,  # JSON list, also normalised in task_months
+            "first_month": int,  # sort key: "sorted by unit, then month"
+            "themes": str,  # JSON list, also normalised in task_themes
+        },
+        pk="id",
+        foreign_keys=[("plan_id", "plans", "id")],
+    )
+    db["tasks"].create_index(["plan_id", "seq"])
+    db["task_months"].create(
+        {"task_id": int, "month": int},
+        pk=("task_id", "month"),
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db["task_months"].create_index(["month", "task_id"])
+    db["bodies"].create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db["bodies"].create_index(["name"], unique=True)
+    db["task_bodies"].create(
+        {"task_id": int, "body_id": int, "role": str},
+        pk=("task_id", "body_id", "role"),
+        foreign_keys=[("task_id", "tasks", "id"), ("body_id", "bodies", "id")],
+    )
+    db["task_bodies"].create_index(["body_id", "role"])
+    db["plan_bodies"].create(
+        {"plan_id": int, "body_id": int, "roles": str, "mentions": int},
+        pk=("plan_id", "body_id"),
+        foreign_keys=[("plan_id", "plans", "id"), ("body_id", "bodies", "id")],
+    )
+    db["plan_bodies"].create_index(["body_id"])
+    db["themes"].create({"id": int, "name": str}, pk="id", not_null={"name"})
+    db["themes"].create_index(["name"], unique=True)
+    db["task_themes"].create(
+        {"task_id": int, "theme_id": int},
+        pk=("task_id", "theme_id"),
+        foreign_keys=[("task_id", "tasks", "id"), ("theme_id", "themes", "id")],
+    )
+    db["task_themes"].create_index(["theme_id", "task_id"])
+    db["plan_themes"].create(
+        {"plan_id": int, "theme_id": int},
+        pk=("plan_id", "theme_id"),
+        foreign_keys=[("plan_id", "plans", "id"), ("theme_id", "themes", "id")],
+    )
+    db["plan_themes"].create_index(["theme_id", "plan_id"])
+    db["targets"].create(
+        {"id": int, "task_id": int, "quantity": float, "unit": str, "text": str},
+        pk="id",
+        foreign_keys=[("task_id", "tasks", "id")],
+    )
+    db["targets"].create_index(["task_id"])
+
+
+def _create_fts(db: sqlite_utils.Database) -> None:
+    if not trigram_supported():
+        return
+    # sqlite-utils' own FTS layout (external content + triggers) is what
+    # Datasette recognises, so its search box works on these tables as is.
+    db["tasks"].enable_fts(["text"], tokenize="trigram", create_triggers=True)
+    db["plans"].enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+
+
+def has_fts(db: sqlite_utils.Database, table: str) -> bool:
+    return f"{table}_fts" in db.table_names()

@@ -1,0 +1,216 @@
+"""The store layer on hand-built Documents: storage, dedupe, transactions,
+queries, full-text search, facets and compare."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+
+import pytest
+
+import store
+from models import Body, BodyRef, Document, Objective, Plan, Section, Target, Task
+from store.query import TaskFilter
+
+
+def make_doc(name: str, unit: str, tasks: list[Task], *, year: int = 2025, themes: list[str] | None = None) -> Document:
+    sha = hashlib.sha256((name + unit + "".join(t.text for t in tasks)).encode()).hexdigest()
+    return Document(
+        file=name,
+        format="txt",
+        sha256=sha,
+        warnings=["page 1: test warning"],
+        plans=[
+            Plan(
+                title=f"{unit}{year}年工作计划",
+                unit=unit,
+                year=year,
+                text="。".join(t.text for t in tasks),
+                sections=[
+                    Section(label="一、", title="加强思想建设", level=1, children=[Section(label="（一）", title="学习", level=2)]),
+                    Section(label="二、", title="丰富文体生活", level=1),
+                ],
+                objectives=[Objective(text="全面提升职工素质", section_path=["一、"])],
+                tasks=tasks,
+                bodies=[Body(name=unit, roles=["issuer"], mentions=3), Body(name="女工委员会", roles=["lead"], mentions=1)],
+                themes=themes or sorted({th for t in tasks for th in t.themes}),
+            )
+        ],
+    )
+
+
+def task(text: str, months: list[int], themes: list[str] = (), bodies: list[tuple[str, str]] = (), **kw) -> Task:
+    return Task(
+        text=text,
+        months=months,
+        time_text=f"{months[0]}月" if months else None,
+        section_path=["一、"],
+        themes=list(themes),
+        bodies=[BodyRef(name=n, role=r) for n, r in bodies],
+        **kw,
+    )
+
+
+@pytest.fixture
+def db(tmp_path):
+    d = store.open_db(tmp_path / "s.db")
+    yield d
+    d.close()
+
+
+@pytest.fixture
+def two_units(db):
+    a = make_doc(
+        "a.txt",
+        "甲公司工会",
+        [
+            task("组织开展“三八”妇女节女工健康讲座", [3], ["女职工"], [("女工委员会", "lead")]),
+            task("举办职工春节联欢会", [1, 2], ["文体活动"], [("甲公司工会", "lead"), ("行政办公室", "support")]),
+            task("开展安全生产月活动", [6], ["安全健康"], targets=[Target(quantity=2, unit="次", text="至少两次")]),
+            task("全年做好会员发展工作", [], ["组织建设"]),
+        ],
+    )
+    b = make_doc(
+        "b.txt",
+        "乙学校工会",
+        [
+            task("组织开展三八妇女节女工健康讲座。", [3], ["女职工"], [("女教职工委员会", "lead")]),
+            task("召开教职工代表大会", [3], ["民主管理"]),
+            task("开展教师节表彰活动", [9], ["思想政治"]),
+        ],
+    )
+    ida = store.store_document(db, a, content=b"a").document_id
+    idb = store.store_document(db, b, content=b"b").document_id
+    return ida, idb
+
+
+def test_document_round_trips_with_outline_and_tasks(db, two_units):
+    ida, _ = two_units
+    doc = store.get_document(db, ida)
+    assert doc["name"] == "a.txt" and doc["warnings"] == ["page 1: test warning"]
+    plan = store.get_plan(db, doc["plans"][0]["id"])
+    assert plan["unit"] == "甲公司工会" and plan["year"] == 2025
+    assert plan["sections"][0]["children"][0]["label"] == "（一）"
+    assert [t["text"] for t in plan["tasks"]][0].startswith("组织开展")
+    assert plan["tasks"][2]["targets"] == [{"quantity": 2, "unit": "次", "text": "至少两次"}]
+    assert plan["objectives"] == [{"text": "全面提升职工素质", "section_path": ["一、"]}]
+    assert {b["name"] for b in plan["bodies"]} == {"甲公司工会", "女工委员会"}
+
+
+def test_same_bytes_are_stored_once(db, two_units):
+    ida, _ = two_units
+    again = store.store_document(db, make_doc("a.txt", "甲公司工会", [task("x", [])]).model_copy(
+        update={"sha256": store.get_document(db, ida)["sha256"]}
+    ))
+    assert again == store.Stored(ida, created=False)
+    assert store.stats(db)["documents"] == 2
+
+
+def test_a_failing_write_leaves_nothing(db, monkeypatch):
+    doc = make_doc("c.txt", "丙工会", [task("开展活动", [5])])
+    # A defect half-way through the rows (here: a task text that is not a
+    # string SQLite can bind) must roll the whole file back.
+    bad = doc.model_copy(deep=True)
+    bad.plans[0].tasks.append(Task.model_construct(text=object(), months=[], section_path=[], bodies=[], themes=[], targets=[]))
+    with pytest.raises(sqlite3.Error):
+        store.store_document(db, bad)
+    assert store.stats(db) == {"documents": 0, "plans": 0, "tasks": 0, "bodies": 0}
+
+
+def test_replace_keeps_the_document_id(db, two_units):
+    ida, _ = two_units
+    new = make_doc("a.txt", "甲公司工会", [task("新的任务", [7])])
+    store.replace_document(db, ida, new)
+    rows = store.query_tasks(db, TaskFilter(document_ids=[ida]))
+    assert [r["text"] for r in rows] == ["新的任务"]
+    assert store.get_document(db, ida)["id"] == ida
+
+
+def test_delete_removes_every_row(db, two_units):
+    ida, idb = two_units
+    assert store.delete_document(db, ida)
+    assert not store.delete_document(db, ida)
+    assert store.get_document(db, ida) is None
+    assert {r["unit"] for r in store.query_tasks(db, TaskFilter())} == {"乙学校工会"}
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+@pytest.mark.parametrize(
+    "spec,months",
+    [("3", [3]), ("3,4", [3, 4]), ("3-5", [3, 4, 5]), ("11-2", [11, 12, 1, 2]), ("1,3-4", [1, 3, 4]), ("", [])],
+)
+def test_parse_months(spec, months):
+    assert store.parse_months(spec) == months
+
+
+@pytest.mark.parametrize("spec", ["13", "0", "三月", "3-"])
+def test_parse_months_rejects_nonsense(spec):
+    with pytest.raises(ValueError):
+        store.parse_months(spec)
+
+
+def test_tasks_by_month_sorted_by_unit_then_month(db, two_units):
+    rows = store.query_tasks(db, TaskFilter(months=[1, 3]))
+    assert [(r["unit"], r["months"]) for r in rows] == [
+        ("乙学校工会", [3]),
+        ("乙学校工会", [3]),
+        ("甲公司工会", [1, 2]),
+        ("甲公司工会", [3]),
+    ]
+
+
+def test_filters_combine(db, two_units):
+    f = TaskFilter(months=[3], themes=["女职工"], units=["乙学校工会"])
+    assert [r["text"] for r in store.query_tasks(db, f)] == ["组织开展三八妇女节女工健康讲座。"]
+    f = TaskFilter(bodies=["委员会"], role="lead")
+    assert {r["unit"] for r in store.query_tasks(db, f)} == {"甲公司工会", "乙学校工会"}
+    assert store.count_tasks(db, TaskFilter(role="support")) == 1
+    assert store.count_tasks(db, TaskFilter(years=[2024])) == 0
+
+
+def test_full_text_short_and_long_chinese_queries(db, two_units):
+    assert store.trigram_supported()
+    two = store.query_tasks(db, TaskFilter(q="春节"))  # 2 chars: LIKE fallback
+    assert [r["text"] for r in two] == ["举办职工春节联欢会"]
+    four = store.query_tasks(db, TaskFilter(q="健康讲座"))  # 4 chars: FTS5 trigram
+    assert len(four) == 2
+    assert store.count_tasks(db, TaskFilter(q="女工 讲座")) == 2  # terms AND
+    assert store.count_tasks(db, TaskFilter(q="不存在的词")) == 0
+    assert store.count_tasks(db, TaskFilter(q='"AND*')) == 0  # operators are text
+
+
+def test_plans_list_filters(db, two_units):
+    total, plans = store.list_plans(db, themes=["民主管理"])
+    assert total == 1 and plans[0]["unit"] == "乙学校工会"
+    total, _ = store.list_plans(db, q="春节")
+    assert total == 1
+
+
+def test_facets_count_tasks(db, two_units):
+    f = store.facets(db)
+    assert f["tasks"] == 7
+    assert {x["value"]: x["count"] for x in f["unit"]} == {"甲公司工会": 4, "乙学校工会": 3}
+    assert {x["value"]: x["count"] for x in f["month"]}[3] == 3
+    narrowed = store.facets(db, TaskFilter(months=[3]))
+    assert narrowed["tasks"] == 3
+
+
+def test_compare_two_units(db, two_units):
+    c = store.compare(db, units=["甲公司工会", "乙学校工会"])
+    assert c["units"] == ["甲公司工会", "乙学校工会"]
+    [shared] = c["shared"]
+    assert shared["units"] == ["甲公司工会", "乙学校工会"] and "女工健康讲座" in shared["text"]
+    assert {t["text"] for t in c["unique"]["乙学校工会"]} == {"召开教职工代表大会", "开展教师节表彰活动"}
+    cell = next(x for x in c["grid"] if x["theme"] == "女职工" and x["month"] == 3)
+    assert cell["units"] == {"甲公司工会": 1, "乙学校工会": 1}
+    assert [b["name"] for b in c["bodies"]["甲公司工会"]][0] == "甲公司工会"
+
+
+def test_database_is_plain_sqlite_with_fts(tmp_path, two_units, db):
+    # What Datasette needs: plain tables, FTS tables sqlite-utils recognises.
+    import sqlite_utils
+
+    plain = sqlite_utils.Database(sqlite3.connect(db.execute("PRAGMA database_list").fetchone()[2]))
+    assert plain["tasks"].detect_fts() == "tasks_fts"
+    assert plain["plans"].detect_fts() == "plans_fts"
+    assert plain["tasks"].foreign_keys[0].other_table == "plans"
