@@ -335,3 +335,20 @@ def test_truncated_docx_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read_bytes(data[: len(data) // 2], "cut.docx")
     assert str(err.value).startswith("cut.docx: ")
+
+
+def test_macro_enabled_document_reads_like_a_docx():
+    d = docx.Document()
+    d.add_paragraph("宏文档中的计划")
+    src = zipfile.ZipFile(io.BytesIO(to_bytes(d)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                content = content.replace(b"wordprocessingml.document.main+xml", b"DUMMY").replace(
+                    b"application/vnd.openxmlformats-officedocument.DUMMY",
+                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+            z.writestr(info, content)
+    assert b"macroEnabled" in zipfile.ZipFile(io.BytesIO(out.getvalue())).read("[Content_Types].xml")
+    assert labels(out.getvalue()) == [("", "宏文档中的计划")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from extractor.errors import ReadError
@@ -32,9 +33,9 @@ TXBX = _w("txbxContent")
 
 # --- number formats -------------------------------------------------------
 
-_CN_DIGITS = "〇一二三四五六七八九"
+_CN_DIGITS = "零一二三四五六七八九"  # counting: 一百零五
 _CN_LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_TW_DIGITS = "〇一二三四五六七八九"
+_TW_DIGITS = "〇一二三四五六七八九"  # digit by digit: 一〇五
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
@@ -581,7 +582,7 @@ def read(data: bytes, name: str) -> Reading:
     import docx  # python-docx; imported here so .txt runs do not pay for it
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(_as_plain_document(data)))
         body = document.element.body
         part = document.part
         styles_root = _part_root(part, "_styles_part")
@@ -596,6 +597,36 @@ def read(data: bytes, name: str) -> Reading:
     if not reader.blocks:
         warnings.append("the document body holds no text")
     return Reading(format="docx", blocks=reader.blocks, warnings=warnings)
+
+
+_MAIN_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_OTHER_MAINS = (
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",  # .docm
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",  # .dotx
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",  # .dotm
+)
+
+
+def _as_plain_document(data: bytes) -> bytes:
+    """python-docx refuses macro-enabled documents and templates by their
+    content type alone, though the body is the same WordprocessingML; give
+    it the plain document content type."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            types = z.read("[Content_Types].xml")
+            if not any(t in types for t in _OTHER_MAINS):
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+                for info in z.infolist():
+                    content = z.read(info.filename)
+                    if info.filename == "[Content_Types].xml":
+                        for t in _OTHER_MAINS:
+                            content = content.replace(t, _MAIN_DOCUMENT)
+                    w.writestr(info, content)
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError):
+        return data  # python-docx reports the damage in its own words
 
 
 def _part_root(doc_part, attr: str):

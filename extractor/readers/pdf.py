@@ -32,6 +32,8 @@ EDGE_BAND = 0.15
 EDGE_LINES = 3
 # A page with fewer real characters than this and an image is a scan.
 MIN_TEXT_CHARS = 10
+# Above this share of unmapped glyphs a page's text layer is unusable.
+UNMAPPED_SHARE = 0.3
 
 
 @dataclass
@@ -375,7 +377,7 @@ def _open(data: bytes, name: str):
             raise ReadError(name, "the PDF is encrypted and needs a password to open") from e
         if isinstance(cause, PDFEncryptionError):
             raise ReadError(name, f"the PDF uses an unsupported encryption ({cause})") from e
-        raise ReadError(name, f"not a readable PDF ({type(cause).__name__}: {cause})") from e
+        raise ReadError(name, f"a damaged or truncated PDF ({type(cause).__name__}: {cause})") from e
     if not pdf.pages:
         pdf.close()
         raise ReadError(name, "the PDF has no pages")
@@ -414,6 +416,15 @@ def read(data: bytes, name: str) -> Reading:
             try:
                 chars = page.chars
                 text_chars = sum(1 for c in chars if c["text"].strip())
+                # Glyphs without a Unicode mapping come out as "(cid:123)":
+                # a page made of them has no usable text layer either.
+                unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
+                if unmapped > UNMAPPED_SHARE * max(1, text_chars):
+                    warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
+                    scanned.append(n)
+                    continue
+                if unmapped:
+                    chars = [c for c in chars if not c["text"].startswith("(cid:")]
                 if text_chars < MIN_TEXT_CHARS and page.images:
                     scanned.append(n)
                     continue

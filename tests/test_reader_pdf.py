@@ -1,0 +1,336 @@
+"""The .pdf reader: paragraphs rebuilt from geometry, page furniture gone,
+tables as tables, and bad input. Besides d2.pdf the tests lay out their own
+PDFs with reportlab, using its built-in Chinese CID font (no font files)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import ReadError
+from extractor.readers import read_bytes
+from extractor.readers.pdf import read
+
+reportlab = pytest.importorskip("reportlab")
+from reportlab.lib.pdfencrypt import StandardEncryption  # noqa: E402
+from reportlab.pdfbase import pdfmetrics  # noqa: E402
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
+from reportlab.pdfgen import canvas  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+PAGE_W, PAGE_H = 595, 842
+LEFT, RIGHT, TOP, BOTTOM = 80, 520, 100, 740  # text area, top-down coordinates
+SIZE, PITCH = 16, 28
+
+
+# --- d2.pdf -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def d2():
+    return read_bytes((SHARED / "fixtures" / "d2.pdf").read_bytes(), "d2.pdf")
+
+
+def test_d2_header_appears_only_as_title_and_signature(d2):
+    texts = [b.text for b in d2.blocks]
+    unit = "江岳重工机械股份有限公司女职工委员会"
+    where = [i for i, t in enumerate(texts) if unit in t]
+    assert where == [0, len(texts) - 2]
+    assert texts[0] in (unit, unit + "2026年工作计划")
+    assert texts[-1] == "2026年1月5日"
+    assert d2.blocks[-2].page == 5
+
+
+def test_d2_has_no_page_numbers(d2):
+    for b in d2.blocks:
+        assert "—" not in b.text.replace("——", ""), b.text
+        assert b.text.strip("—- 0123456789") != ""
+
+
+def test_d2_paragraphs_are_whole(d2):
+    texts = [b.text for b in d2.blocks]
+    opening = next(t for t in texts if t.startswith("2026年是公司实施“十五五”发展规划的开局之年。公司女职工委员会将在"))
+    assert opening.endswith("制定本年度工作计划如下。")
+    assert "一、指导思想" in texts
+    assert any(t.startswith("坚持以习近平") and t.endswith("贡献巾帼力量。") for t in texts)
+
+
+def test_d2_paragraph_continues_across_the_page_break(d2):
+    joined = next(b for b in d2.blocks if "积极推荐优秀女职工参" in b.text)
+    assert "积极推荐优秀女职工参评省、市“三八红旗手”" in joined.text
+    assert joined.text.startswith("围绕公司重点产品攻关")
+    assert joined.text.endswith("比作风。")
+    assert joined.page == 2
+
+
+def test_d2_spaces_around_numbers_are_layout_not_text(d2):
+    text = "\n".join(b.text for b in d2.blocks)
+    assert "不少于6期" in text and "800人次" in text and "2026年" in text
+    assert " " not in text
+
+
+def test_d2_short_lines_stay_apart(d2):
+    texts = [b.text for b in d2.blocks]
+    i = texts.index("三月：开展庆“三八”国际劳动妇女节系列活动：")
+    assert texts[i + 1] == "1.召开纪念“三八”国际劳动妇女节暨表彰大会，表彰2025年度“巾帼建功标兵”；"
+    assert texts[i + 2] == "2.组织女职工开展“春日踏青”健步走活动；"
+
+
+# --- PDFs laid out here -----------------------------------------------------------
+
+
+def _wrap(text: str, first_indent: float, size: float = SIZE) -> list[tuple[float, str]]:
+    """Break `text` into lines that fill the text width, the first indented."""
+    lines, cur, x0 = [], "", LEFT + first_indent
+    for ch in text:
+        if pdfmetrics.stringWidth(cur + ch, FONT, size) > RIGHT - x0:
+            lines.append((x0, cur))
+            cur, x0 = "", LEFT
+        cur += ch
+    if cur:
+        lines.append((x0, cur))
+    return lines
+
+
+class Layout:
+    """Draws paragraphs top-down with page headers/footers and page breaks."""
+
+    def __init__(self, header: str | None = None, footer=lambda n, total: f"— {n} —"):
+        self.buf = io.BytesIO()
+        self.c = canvas.Canvas(self.buf, pagesize=(PAGE_W, PAGE_H))
+        self.header, self.footer = header, footer
+        self.pages: list[list[tuple]] = [[]]
+        self.y = TOP
+
+    def _put(self, x: float, text: str, size: float = SIZE, gap: float = 0) -> None:
+        self.y += gap
+        if self.y + size > BOTTOM:
+            self.pages.append([])
+            self.y = TOP
+        self.pages[-1].append((x, self.y, text, size))
+        self.y += PITCH if size == SIZE else size * 1.6
+
+    def title(self, text: str, size: float = 22) -> None:
+        width = pdfmetrics.stringWidth(text, FONT, size)
+        self._put((LEFT + RIGHT - width) / 2, text, size)
+
+    def para(self, text: str, indent: bool = True, gap: float = 0) -> None:
+        for k, (x, line) in enumerate(_wrap(text, 2 * SIZE if indent else 0)):
+            self._put(x, line, gap=gap if k == 0 else 0)
+
+    def pdf(self) -> bytes:
+        total = len(self.pages)
+        for n, lines in enumerate(self.pages, 1):
+            if self.header:
+                self.c.setFont(FONT, 10.5)
+                self.c.drawCentredString(PAGE_W / 2, PAGE_H - 50, self.header)
+            if self.footer:
+                self.c.setFont(FONT, 14)
+                self.c.drawCentredString(PAGE_W / 2, 60, self.footer(n, total))
+            for x, y, text, size in lines:
+                self.c.setFont(FONT, size)
+                self.c.drawString(x, PAGE_H - y - size, text)
+            self.c.showPage()
+        self.c.save()
+        return self.buf.getvalue()
+
+
+LONG = ("坚持以人民为中心的发展思想，围绕中心服务大局，团结动员广大职工在推动高质量发展中建功立业，"
+        "深入开展劳动和技能竞赛，全面提升职工技能素质，切实维护职工合法权益，不断增强职工群众的获得感、"
+        "幸福感和安全感，为完成全年目标任务贡献力量。")
+
+
+def _filler(k: int) -> str:
+    return f"第{k}项工作要认真组织实施，明确责任分工，加强督促检查，确保各项任务按时保质完成到位。"
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        lambda n, total: f"— {n} —",
+        lambda n, total: f"-{n}-",
+        lambda n, total: f"第{n}页 共{total}页",
+        lambda n, total: f"{n}/{total}",
+        lambda n, total: f"Page {n}",
+        lambda n, total: f"第 {n} 页",
+    ],
+    ids=["dash", "hyphen", "di-ye-gong-ye", "slash", "page", "di-ye"],
+)
+def test_page_numbers_and_running_header_are_removed(footer):
+    doc = Layout(header="某某市总工会办公室", footer=footer)
+    doc.title("某某市总工会2025年工作计划")
+    for k in range(1, 30):
+        doc.para(_filler(k))
+    reading = read(doc.pdf(), "t.pdf")
+    texts = [b.text for b in reading.blocks]
+    assert len({b.page for b in reading.blocks}) >= 3
+    assert texts[0] == "某某市总工会2025年工作计划"
+    assert not any("办公室" in t for t in texts)
+    assert texts[1:] == [_filler(k) for k in range(1, 30)]
+
+
+def test_page_number_alone_is_removed_on_a_single_page():
+    doc = Layout(footer=lambda n, total: f"- {n} -")
+    doc.para(LONG)
+    assert [b.text for b in read(doc.pdf(), "t.pdf").blocks] == [LONG]
+
+
+def test_paragraph_running_to_the_margin_continues_on_the_next_page():
+    doc = Layout(header="某某公司工会")
+    for k in range(1, 21):
+        doc.para(_filler(k))
+    # Fill the page so LONG breaks across it: the page holds 23 lines.
+    doc.para(LONG)
+    data = doc.pdf()
+    assert len(doc.pages) == 2 and doc.pages[1][0][0] == LEFT  # the break falls mid-paragraph
+    texts = [b.text for b in read(data, "t.pdf").blocks]
+    assert texts[-1] == LONG
+
+
+def test_indent_and_vertical_gap_start_paragraphs():
+    doc = Layout(footer=None)
+    doc.para("一、总体要求", indent=True)
+    doc.para(LONG, indent=True)
+    doc.para(LONG, indent=False, gap=20)  # block style: no indent, a blank line before
+    doc.para("二、主要任务", indent=True)
+    texts = [b.text for b in read(doc.pdf(), "t.pdf").blocks]
+    assert texts == ["一、总体要求", LONG, LONG, "二、主要任务"]
+
+
+def test_centred_title_lines_are_not_joined_to_the_body():
+    doc = Layout(footer=None)
+    doc.title("某某区总工会")
+    doc.title("2025年工作计划")
+    doc.para(LONG)
+    texts = [b.text for b in read(doc.pdf(), "t.pdf").blocks]
+    assert texts[-1] == LONG
+    assert "".join(texts[:-1]) == "某某区总工会2025年工作计划"
+
+
+def test_latin_words_keep_their_spaces_and_cjk_digits_lose_layout_gaps():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont("Helvetica", 12)
+    c.drawString(LEFT, 700, "Annual plan for 2025 of the union")
+    c.setFont(FONT, 16)
+    # A digit run set apart from the CJK text by a small gap, as Word's
+    # CJK/Latin spacing does.
+    c.drawString(LEFT, 650, "全年开展培训")
+    x = LEFT + pdfmetrics.stringWidth("全年开展培训", FONT, 16) + 3
+    c.drawString(x, 650, "12")
+    c.drawString(x + pdfmetrics.stringWidth("12", FONT, 16) + 3, 650, "期")
+    c.showPage()
+    c.save()
+    texts = [b.text for b in read(buf.getvalue(), "t.pdf").blocks]
+    assert texts == ["Annual plan for 2025 of the union", "全年开展培训12期"]
+
+
+def test_ruled_table_becomes_a_table_block_with_merged_cells():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 760, "月度安排如下：")
+    xs, ys = [80, 180, 360, 520], [740, 710, 680, 650]  # PDF coordinates, bottom-up
+    for y in ys:
+        c.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        top = ys[0]
+        if x == 180:
+            c.line(x, ys[1], x, ys[-1])  # the first row's first two cells are merged
+        else:
+            c.line(x, top, x, ys[-1])
+    c.setFont(FONT, 12)
+    rows = [["时间与内容", None, "责任单位"], ["1月", "走访慰问困难职工", "权益保障部"], ["2月", "春风行动", "办公室"]]
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            if text:
+                c.drawString(xs[k] + 4, ys[r] - 20, text)
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 620, "各部门要抓好落实。")
+    c.showPage()
+    c.save()
+    blocks = read(buf.getvalue(), "t.pdf").blocks
+    assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
+    table = blocks[1]
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["时间与内容", "", "责任单位"], ["1月", "走访慰问困难职工", "权益保障部"], ["2月", "春风行动", "办公室"]]
+    assert table.rows[0][0].col_span == 2 and table.rows[0][1].continued
+    assert "权益保障部" not in blocks[0].text + blocks[2].text
+
+
+def test_page_without_text_layer_is_reported_not_fatal():
+    from PIL import Image
+
+    img = io.BytesIO()
+    Image.new("RGB", (200, 100), "white").save(img, format="PNG")
+    img.seek(0)
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.drawImage(ImageReader(img), 50, 300, width=500, height=250)
+    c.showPage()
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 700, "第二页有文字。")
+    c.showPage()
+    c.save()
+    reading = read(buf.getvalue(), "scan.pdf")
+    assert reading.blocks[-1].text == "第二页有文字。"
+    # Either OCR ran (and says so for page 1) or the page is reported as
+    # unreadable without a text layer; the text page is read either way.
+    page_one = [w for w in reading.warnings if w.startswith("page 1: ")]
+    assert page_one
+    assert "OCR used" in page_one[0] or page_one[0].startswith("page 1: no text layer (OCR not available: ")
+
+
+# --- bad input ----------------------------------------------------------------------
+
+
+def _encrypted(user: str, owner: str, font: str = FONT, text: str = "机密工作计划") -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, encrypt=StandardEncryption(user, ownerPassword=owner))
+    c.setFont(font, 16)
+    c.drawString(LEFT, 700, text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_password_protected_pdf_is_a_read_error_naming_the_reason():
+    with pytest.raises(ReadError) as err:
+        read_bytes(_encrypted("secret", "owner"), "locked.pdf")
+    assert err.value.file == "locked.pdf"
+    assert "encrypted" in err.value.reason and "password" in err.value.reason
+
+
+def test_pdf_with_only_an_owner_password_still_reads():
+    reading = read_bytes(_encrypted("", "owner", "Helvetica", "Work plan 2025"), "restricted.pdf")
+    assert [b.text for b in reading.blocks] == ["Work plan 2025"]
+
+
+def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
+    # pdfminer cannot map this encrypted CID font's glyphs: it yields
+    # "(cid:N)" placeholders, which must never reach the text.
+    reading = read_bytes(_encrypted("", "owner"), "restricted.pdf")
+    assert not any("(cid:" in b.text for b in reading.blocks)
+    assert any(w.startswith("page 1: the text layer has no Unicode mapping") for w in reading.warnings)
+
+
+@pytest.mark.parametrize("fraction", [0.2, 0.6, 0.95])
+def test_truncated_pdf_is_a_read_error(fraction):
+    data = (SHARED / "fixtures" / "d2.pdf").read_bytes()
+    with pytest.raises(ReadError) as err:
+        read_bytes(data[: int(len(data) * fraction)], "cut.pdf")
+    assert str(err.value).startswith("cut.pdf: ")
+    assert "truncated" in err.value.reason
+
+
+def test_pdf_header_with_garbage_is_a_read_error():
+    with pytest.raises(ReadError) as err:
+        read_bytes(b"%PDF-1.4\n" + b"\x00\x01garbage" * 50, "junk.pdf")
+    assert err.value.file == "junk.pdf"
