@@ -100,10 +100,11 @@ def _wrap(text: str, first_indent: float, size: float = SIZE) -> list[tuple[floa
 class Layout:
     """Draws paragraphs top-down with page headers/footers and page breaks."""
 
-    def __init__(self, header: str | None = None, footer=lambda n, total: f"— {n} —"):
+    def __init__(self, header: str | None = None, footer=lambda n, total: f"— {n} —", even_shift: float = 0):
         self.buf = io.BytesIO()
         self.c = canvas.Canvas(self.buf, pagesize=(PAGE_W, PAGE_H))
         self.header, self.footer = header, footer
+        self.even_shift = even_shift  # mirrored margins: even pages sit elsewhere
         self.pages: list[list[tuple]] = [[]]
         self.y = TOP
 
@@ -134,7 +135,7 @@ class Layout:
                 self.c.drawCentredString(PAGE_W / 2, 60, self.footer(n, total))
             for x, y, text, size in lines:
                 self.c.setFont(FONT, size)
-                self.c.drawString(x, PAGE_H - y - size, text)
+                self.c.drawString(x + (self.even_shift if n % 2 == 0 else 0), PAGE_H - y - size, text)
             self.c.showPage()
         self.c.save()
         return self.buf.getvalue()
@@ -190,6 +191,16 @@ def test_paragraph_running_to_the_margin_continues_on_the_next_page():
     assert len(doc.pages) == 2 and doc.pages[1][0][0] == LEFT  # the break falls mid-paragraph
     texts = [b.text for b in read(data, "t.pdf").blocks]
     assert texts[-1] == LONG
+
+
+def test_mirrored_margins_do_not_break_paragraphs_on_even_pages():
+    doc = Layout(even_shift=24)
+    paras = [LONG + _filler(k) for k in range(1, 12)]
+    for text in paras:
+        doc.para(text)
+    data = doc.pdf()
+    assert len(doc.pages) >= 3
+    assert [b.text for b in read(data, "t.pdf").blocks] == paras
 
 
 def test_indent_and_vertical_gap_start_paragraphs():

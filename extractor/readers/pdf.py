@@ -286,6 +286,25 @@ def _layout(lines: list[Line]) -> Layout:
     return Layout(left=left, right=right, body_size=body, line_gap=gap)
 
 
+def _page_layouts(lines: list[Line], doc: Layout) -> dict[int, Layout]:
+    """The document layout, moved sideways on pages whose text block sits
+    elsewhere (mirrored margins of a printed document): both margins must
+    have moved by the same amount, else the page keeps the document's."""
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for l in lines:
+        if abs(l.size - doc.body_size) <= 1.0:
+            by_page[l.page].append(l)
+    out: dict[int, Layout] = {}
+    for page, pl in by_page.items():
+        if len(pl) < 6:
+            continue
+        own = _layout(pl)
+        shift = own.left - doc.left
+        if abs(shift) > 0.3 * doc.body_size and abs((own.right - doc.right) - shift) <= 0.25 * doc.body_size:
+            out[page] = Layout(doc.left + shift, doc.right + shift, doc.body_size, doc.line_gap)
+    return out
+
+
 def _is_centered(line: Line, lay: Layout) -> bool:
     margin = 0.8 * line.size
     return (abs(line.center - lay.middle) <= max(3.0, 0.5 * line.size)
@@ -302,22 +321,23 @@ def _full(line: Line, lay: Layout) -> bool:
     return line.x1 >= lay.right - 1.2 * line.size
 
 
-def _starts_paragraph(a: Line, b: Line, para: Para, lay: Layout) -> bool:
-    """Whether line b begins a new paragraph after line a of `para`."""
+def _starts_paragraph(a: Line, b: Line, para: Para, a_lay: Layout, b_lay: Layout) -> bool:
+    """Whether line b begins a new paragraph after line a of `para` (each
+    judged against the layout of its own page)."""
     if abs(a.size - b.size) > 1.0:
         return True
-    if a.page == b.page and b.top - a.bottom > lay.line_gap + 0.5 * lay.body_size:
+    if a.page == b.page and b.top - a.bottom > b_lay.line_gap + 0.5 * b_lay.body_size:
         return True
-    if not _full(a, lay):
+    if not _full(a, a_lay):
         return True
-    if _indented(b, lay):
+    if _indented(b, b_lay):
         # A hanging indent: b lines up with the paragraph's earlier lines.
-        hanging = len(para.lines) > 1 and abs(b.x0 - a.x0) <= 0.3 * b.size
+        hanging = a.page == b.page and len(para.lines) > 1 and abs(b.x0 - a.x0) <= 0.3 * b.size
         return not hanging
     return False
 
 
-def _paragraphs(items: list[Line | TableItem], lay: Layout) -> list[Block]:
+def _paragraphs(items: list[Line | TableItem], doc_lay: Layout, pages: dict[int, Layout]) -> list[Block]:
     blocks: list[Block] = []
     para: Para | None = None
 
@@ -332,6 +352,7 @@ def _paragraphs(items: list[Line | TableItem], lay: Layout) -> list[Block]:
             flush()
             blocks.append(item.block)
             continue
+        lay = pages.get(item.page, doc_lay)
         centered = _is_centered(item, lay)
         if para is not None:
             last = para.lines[-1]
@@ -341,7 +362,8 @@ def _paragraphs(items: list[Line | TableItem], lay: Layout) -> list[Block]:
                         and item.page == last.page and item.top - last.top <= 1.8 * item.size):
                     para.lines.append(item)
                     continue
-            elif not centered and not para.title and not _starts_paragraph(last, item, para, lay):
+            elif not centered and not para.title and not _starts_paragraph(
+                    last, item, para, pages.get(last.page, doc_lay), lay):
                 para.lines.append(item)
                 continue
         flush()
@@ -455,12 +477,13 @@ def read(data: bytes, name: str) -> Reading:
 
     body = [l for n in sorted(lines_by_page) for l in lines_by_page[n] if id(l) not in drop]
     lay = _layout(body)
+    page_lays = _page_layouts(body, lay)
     blocks: list[Block] = []
     run: list[Line | TableItem] = []
     for n in sorted(set(lines_by_page) | set(ocr_blocks)):
         if n in ocr_blocks:
             # An OCR page interrupts the geometric flow: close what runs.
-            blocks.extend(_paragraphs(run, lay))
+            blocks.extend(_paragraphs(run, lay, page_lays))
             run = []
             blocks.extend(b.model_copy(update={"page": b.page or n}) for b in ocr_blocks[n])
             continue
@@ -468,7 +491,7 @@ def read(data: bytes, name: str) -> Reading:
         page_items += tables_by_page.get(n, [])
         page_items.sort(key=lambda it: it.top)
         run.extend(page_items)
-    blocks.extend(_paragraphs(run, lay))
+    blocks.extend(_paragraphs(run, lay, page_lays))
     if not blocks and not warnings:
         warnings.append("the PDF holds no text")
     return Reading(format="pdf", blocks=blocks, warnings=warnings)
