@@ -34,3 +34,68 @@ def parse(
             print(doc.model_dump_json(indent=2))
     if failed:
         raise typer.Exit(2)
+
+
+def _parse_min(items: list[str]) -> dict[str, float]:
+    from extractor.evaluate import Score
+
+    known = set(Score().values())
+    out = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or key not in known:
+            raise typer.BadParameter(f"{item!r}: expected NAME=VALUE with NAME one of {', '.join(sorted(known))}")
+        try:
+            out[key] = float(value)
+        except ValueError as e:
+            raise typer.BadParameter(f"{item!r}: {value!r} is not a number") from e
+    return out
+
+
+def _line(name: str, v: dict[str, float]) -> str:
+    return (
+        f"{name:<32} plans_f1={v['plans_f1']:.3f} sections_f1={v['sections_f1']:.3f} "
+        f"month_tasks_f1={v['month_tasks_f1']:.3f} (p={v['month_tasks_p']:.2f} r={v['month_tasks_r']:.2f}) "
+        f"bodies_f1={v['bodies_f1']:.3f} (p={v['bodies_p']:.2f} r={v['bodies_r']:.2f}) "
+        f"unit_acc={v['unit_acc']:.3f} year_acc={v['year_acc']:.3f}"
+    )
+
+
+@app.command("eval")
+def evaluate(
+    dirs: Annotated[list[Path], typer.Argument(help="folders holding NAME and NAME.gold.json pairs")],
+    minimum: Annotated[
+        list[str], typer.Option("--min", help="fail (exit 1) when a TOTAL metric is below, e.g. --min sections_f1=0.9")
+    ] = [],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every miss and extra")] = False,
+) -> None:
+    """Score parses against gold files (../shared/gold/FORMAT.md) and print a line per file and a TOTAL."""
+    from extractor.evaluate import Score, find_gold_pairs, load_gold, score_document
+
+    limits = _parse_min(minimum)
+    pairs = find_gold_pairs(dirs)
+    if not pairs:
+        print(f"no NAME.gold.json beside its NAME in {', '.join(map(str, dirs))}", file=sys.stderr)
+        raise typer.Exit(2)
+    total = Score()
+    for doc_path, gold_path in pairs:
+        try:
+            doc = parse_file(doc_path)
+        except JihuaError as e:
+            print(str(e), file=sys.stderr)
+            doc = None
+        gold = load_gold(gold_path)
+        from models import Document
+
+        score = score_document(gold, doc or Document(file=doc_path.name, format="?", sha256=""))
+        total += score
+        print(_line(doc_path.name, score.values()))
+        if verbose:
+            for m in score.misses:
+                print(m)
+    values = total.values()
+    print(_line("TOTAL", values))
+    failed = [f"{k}={values[k]:.3f} < {v}" for k, v in limits.items() if values[k] < v]
+    if failed:
+        print("below minimum: " + ", ".join(failed), file=sys.stderr)
+        raise typer.Exit(1)

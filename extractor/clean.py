@@ -1,0 +1,292 @@
+"""Blocks → clean lines.
+
+Repairs what the file format and the web did to the text: line breaks
+inside sentences, page numbers, site banners, bylines, teasers and tails,
+labels run into the previous sentence, text tables written with pipes.
+One `Line` is one paragraph (or one table) of the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from models import Block, Cell
+
+# Characters that cannot start a line of Chinese prose: a line starting with
+# one of them continues the previous line.
+CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)…%％"
+# A line ending with one of these ends its paragraph.
+TERMINALS = "。！？；：!?;:….．"
+LABEL_START = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条篇]|[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|\d{1,2}\s*[、．.](?!\d)|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
+)
+# A label standing inside a line after a finished sentence ("…等。 3、强民主")
+# or after a web-table comma (",2、寒假安全"): the line is split there.
+INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
+    re.I,
+)
+_URL = re.compile(r"(?:https?://|www\.)[\w./-]+|\b[\w-]+\.(?:com|cn|net|org)(?:\.cn)?\b", re.I)
+_BYLINE_KEY = re.compile(r"(来源|作者|更新时间|发布时间|发表日期|发布日期|浏览次数|阅读次数|点击数|出处|责任编辑|编辑|字体|浏览|阅读)\s*[:：]")
+_DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?")
+_TIMESTAMP = re.compile(r"^[\d\s:/.\-年月日]+(?:浏览\s*[:：]?\s*\d+)?$")
+_TAIL = re.compile(
+    r"^(?:本文来源|文章来源|责任编辑|相关推荐|相关文章|相关阅读|扫一扫|上一篇|下一篇|分享到|打印本页|关闭窗口|版权所有|免责声明|返回顶部|【打印】|推荐阅读|热门文章|猜你喜欢)"
+)
+_CREDIT = re.compile(r"^[（(]\s*(?:供稿|来稿|稿件来源|通讯员|作者|来源|编辑)\s*[:：][^）)]*[）)]$")
+_QA = re.compile(r"^(?:问题描述|最佳答案|推荐答案|其他答案|满意答案|提问者|回答者|网友回答)\s*[:：]?$")
+_PLEA = re.compile(r"(?:求解答|求回复|求此刻回复|急求|求大神|谢谢大家)")
+_BREADCRUMB = re.compile(r"(?:您的位置|当前位置|首页)\s*[:：>]|(?:\S\s*>\s*){2,}")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_ELLIPSIS = re.compile(r"(?:\.{3,}|…+)$")
+
+
+@dataclass
+class Line:
+    """One paragraph (or table) of clean text."""
+
+    text: str = ""
+    label: str = ""  # Word's automatic label, when the format had one
+    list_level: int | None = None
+    heading_level: int | None = None
+    rows: list[list[Cell]] = field(default_factory=list)
+    page: int | None = None
+
+    @property
+    def is_table(self) -> bool:
+        return bool(self.rows)
+
+    @property
+    def full_text(self) -> str:
+        if self.rows:
+            return table_text(self.rows)
+        return f"{self.label}{self.text}"
+
+
+def table_text(rows: list[list[Cell]]) -> str:
+    return "\n".join(" | ".join(c.text.replace("\n", " ") for c in row if not c.continued) for row in rows)
+
+
+def display_width(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s)
+
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：“”（）])[ \t\u3000\xa0]+(?=[{_CJK}，。、；：“”（）])")
+
+
+def normalize_text(text: str) -> str:
+    text = _BOOKMARK.sub("", text)
+    text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "").replace("\u200b", "")
+    text = _SPACE_BETWEEN_CJK.sub("", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def is_boilerplate(text: str) -> bool:
+    """A line that belongs to the page around a plan, never to the plan."""
+    t = text.strip()
+    if not t:
+        return True
+    if _PAGE_NUMBER.match(t):
+        return True
+    if _URL.search(t) and len(t) < 80:
+        return True
+    keys = {m.group(1) for m in _BYLINE_KEY.finditer(t)}
+    if len(t) < 160 and (len(keys) >= 2 or (keys and (_DATE.search(t) or t.endswith((":", "："))))):
+        return True
+    if re.match(r"^(?:发布|更新|发表)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.年]\d|$)", t):
+        return True
+    if _TIMESTAMP.match(t) and _DATE.search(t):
+        return True
+    if _TAIL.match(t) or _CREDIT.match(t) or _QA.match(t):
+        return True
+    if len(t) < 60 and _PLEA.search(t):
+        return True
+    if len(t) < 80 and _BREADCRUMB.search(t):
+        return True
+    if re.search(r"有\d+位读者读过|阅读\s*\d+\s*次", t) and len(t) < 80:
+        return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+def splits_word(a: str, b: str) -> bool:
+    """True when the line end a|b falls inside a word (职|工, 公|司)."""
+    left, right = a[-6:], b[:6]
+    if not (re.match(rf"[{_CJK}]", left[-1:]) and re.match(rf"[{_CJK}]", right[:1])):
+        return False
+    pos = 0
+    for tok in _jieba().cut(left + right, HMM=False):
+        end = pos + len(tok)
+        if pos < len(left) < end and len(tok) >= 2:
+            return True
+        pos = end
+    return False
+
+
+def _starts_label(s: str) -> bool:
+    return bool(LABEL_START.match(s))
+
+
+def _should_join(a: str, b: str, full_width: int | None) -> bool:
+    if not a or not b:
+        return False
+    if b[0] in CLOSERS or re.match(r"^[（(]\s*(?:时间|完成时限|责任)", b):
+        return True
+    if re.search(r"[（(“][^）)”]{0,15}$", a):
+        return True  # a bracket or quote opened near the end: the sentence goes on
+    if a[-1] in TERMINALS or (a.endswith(("）", ")")) and _closes_note(a)):
+        return False
+    if _starts_label(b):
+        return False
+    if full_width and display_width(a) >= full_width:
+        return True
+    if splits_word(a, b):
+        return True
+    # a line without a label, with a comma inside and no end mark, is a
+    # sentence cut in two (headings seldom carry commas without a label)
+    return not _starts_label(a) and bool(re.search(r"[，,、]", a)) and len(a) > 8
+
+
+def _closes_note(a: str) -> bool:
+    """`…。（时间：3月）` or a whole-line parenthesis ends a paragraph."""
+    return bool(re.search(r"[。；！？.;!?][（(][^（()）]*[）)]$", a)) or a.startswith(("（", "(")) or "时间" in a[-12:]
+
+
+def _hard_wrap_width(lines: list[str]) -> int | None:
+    """The width at which a hard-wrapped .txt breaks its lines, if it does."""
+    widths = [display_width(s) for s in lines if s.strip()]
+    if len(widths) < 8:
+        return None
+    top = max(widths)
+    if top > 200:  # paragraphs on one line each: not hard-wrapped
+        return None
+    near = sum(1 for w in widths if w >= top - 6)
+    return top - 6 if near >= max(5, len(widths) // 4) else None
+
+
+def _pipe_cells(s: str) -> list[str] | None:
+    if s.count("|") < 2 and not (s.count("|") == 1 and s.rstrip().endswith("|")):
+        return None
+    parts = [p.strip() for p in s.strip().split("|")]
+    if parts and parts[0] == "":
+        parts = parts[1:]
+    if parts and parts[-1] == "":
+        parts = parts[:-1]
+    if all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):  # markdown rule row
+        return []
+    return parts if len(parts) >= 2 else None
+
+
+def pipe_table(rows_text: list[list[str]]) -> list[list[Cell]]:
+    """Rows of a text table. A row with fewer cells than the header lost its
+    leading cells to a merge with the row above (how web pages flatten a
+    rowspan), so it is right-aligned and the missing cells continue upwards."""
+    width = max(len(r) for r in rows_text)
+    grid: list[list[Cell]] = []
+    for r in rows_text:
+        missing = width - len(r)
+        row: list[Cell] = []
+        for col in range(missing):
+            row.append(Cell(continued=True))
+            # extend the span of the cell this one continues
+            for above in reversed(grid):
+                if not above[col].continued:
+                    above[col].row_span += 1
+                    break
+        row += [Cell(text=t) for t in r]
+        grid.append(row)
+    return grid
+
+
+def clean(blocks: list[Block]) -> list[Line]:
+    """Blocks of any format → clean lines, boilerplate and page furniture gone."""
+    wrapped = [b.text for b in blocks if b.wrapped and b.kind == "paragraph"]
+    full_width = _hard_wrap_width(wrapped) if wrapped else None
+    lines: list[Line] = []
+    pending: Line | None = None  # the paragraph a wrapped line may continue
+    table_rows: list[list[str]] = []
+    gap = False  # a blank line since the last text line
+
+    def flush_table() -> None:
+        nonlocal table_rows
+        if table_rows:
+            lines.append(Line(rows=pipe_table(table_rows)))
+            table_rows = []
+
+    for b in blocks:
+        if b.kind == "table":
+            flush_table()
+            pending = None
+            if any(c.text.strip() for row in b.rows for c in row):
+                rows = [[c.model_copy(update={"text": normalize_text(c.text)}) for c in row] for row in b.rows]
+                lines.append(Line(rows=rows, page=b.page))
+            continue
+        text = normalize_text(b.text)
+        if b.wrapped:
+            text = text.strip(" ,")  # web-table exports wrap cells in commas: ",一月,"
+        if not text and not b.label:
+            gap = True
+            continue
+        if not b.label and is_boilerplate(text):
+            # a page number between two halves of a sentence is no paragraph break
+            if _PAGE_NUMBER.match(text):
+                gap = False if pending is not None else gap
+            continue
+        if b.wrapped:
+            cells = _pipe_cells(text)
+            if cells is not None:
+                pending = None
+                if cells:
+                    table_rows.append(cells)
+                continue
+            flush_table()
+            if pending is not None and not gap and _should_join(pending.text, text, full_width):
+                pending.text += text
+                gap = False
+                continue
+        else:
+            flush_table()
+        line = Line(text=text, label=b.label, list_level=b.list_level, heading_level=b.heading_level, page=b.page)
+        lines.append(line)
+        pending = line if b.wrapped else None
+        gap = False
+    flush_table()
+    lines = [piece for line in lines for piece in _split_inline_labels(line)]
+    return _drop_teasers(lines)
+
+
+def _split_inline_labels(line: Line) -> list[Line]:
+    if line.is_table or line.label:
+        return [line]
+    parts = INLINE_LABEL.split(line.text)
+    if len(parts) == 1:
+        return [line]
+    return [Line(text=p.strip(" ,，"), page=line.page) for p in parts if p.strip(" ,，")]
+
+
+def _drop_teasers(lines: list[Line]) -> list[Line]:
+    """A web page's teaser repeats the start of a plan and ends with '...'."""
+    out = []
+    for i, line in enumerate(lines):
+        t = line.text
+        if not line.is_table and _ELLIPSIS.search(t):
+            core = _ELLIPSIS.sub("", t)[-20:]
+            ahead = "".join(x.text for x in lines[i + 1 : i + 6])
+            if len(core) >= 8 and core in ahead:
+                continue
+        out.append(line)
+    return out

@@ -1,0 +1,62 @@
+"""What an organisation's name ends with, and which names say no one unit.
+
+Shared by plan splitting (the unit in a title or a signature) and by body
+extraction, so that both agree on what an organisation is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    return json.loads(resources.files("extractor.data").joinpath("orgs.json").read_text(encoding="utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+ORG_SUFFIX = _alternation(_lexicon()["suffixes"])
+_SUFFIX_AT_END = re.compile(rf"(?:{ORG_SUFFIX})$")
+_GENERIC_PREFIX = re.compile(rf"^(?:{_alternation(_lexicon()['generic_modifiers'])})")
+
+
+def org_at_end(text: str, longest_prefix: bool = False) -> str | None:
+    """The organisation `text` names: `text` itself when it ends with an
+    organisation suffix; with longest_prefix, the longest prefix that does
+    ("淳化小学卫生" → 淳化小学)."""
+    if not longest_prefix:
+        return text if text and _SUFFIX_AT_END.search(text) else None
+    # a name ends where a word ends: "工会部门" holds no "工会部"
+    ends = word_ends(text)
+    for end in range(len(text), 1, -1):
+        if end in ends and _SUFFIX_AT_END.search(text[:end]):
+            return text[:end]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def word_ends(text: str) -> frozenset[int]:
+    """Offsets in `text` at which a jieba word ends."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    out, pos = set(), 0
+    for tok in jieba.cut(text, HMM=False):
+        pos += len(tok)
+        out.add(pos)
+    return frozenset(out)
+
+
+def is_generic_org(name: str) -> bool:
+    """A bare kind ("工会") or a kind with a generic modifier ("基层工会",
+    "上级工会"): it names no one unit, so it cannot be a plan's unit."""
+    if name in _lexicon()["bare"]:
+        return True
+    rest = _GENERIC_PREFIX.sub("", name)
+    return rest != name and (rest in _lexicon()["bare"] or not rest or _SUFFIX_AT_END.fullmatch(rest) is not None)

@@ -1,0 +1,194 @@
+"""Clean lines → plans: a compilation is split at each plan's title; each
+plan gets its title, the unit whose plan it is and its year.
+
+A plan title is a short line naming a plan (…工作计划, …要点, …规划) that is
+not a sentence. The lines right after it that are not prose (subtitles, a
+"文章标题：" line, a dated note) belong to the title, not the body. What
+stands before the first title is the page around the plans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.clean import LABEL_START, Line
+from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
+
+_STRONG = re.compile(r"计划|計畫|計劃|计画|要点|要點|规划|規劃|方案|安排表|计划表|工作思路|工作打算")
+_WEAK = re.compile(r"安排|打算|思路")
+_SENTENCE_MARK = re.compile(r"[，。；,;！!？?]")
+_COMPILATION = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
+_TITLE_PREFIX = re.compile(r"^(?:文章标题|标题|题目)\s*[:：]\s*|^——+\s*")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_SIGNED = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+@dataclass
+class PlanDraft:
+    title: str | None
+    header: list[str] = field(default_factory=list)  # title and subtitle lines
+    lines: list[Line] = field(default_factory=list)  # the body
+    unit: str | None = None
+    year: int | None = None
+
+
+def is_title(line: Line) -> bool:
+    if line.is_table or line.label:
+        return False
+    t = _TITLE_PREFIX.sub("", line.text).strip()
+    if not 4 <= len(t) <= 50 or LABEL_START.match(t) or "如下" in t:
+        return False
+    if _SENTENCE_MARK.search(t):
+        return False
+    body = t.rstrip(":：")
+    if re.search(r"[:：]", body):
+        return False
+    return bool(_STRONG.search(t) or (_WEAK.search(t) and "年" in t))
+
+
+def _header_ish(line: Line) -> bool:
+    """A subtitle-like line that may follow a title before the body starts."""
+    if line.is_table or line.label:
+        return False
+    t = line.text
+    if is_title(line):
+        return True
+    if re.fullmatch(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]", t):
+        return True  # "（2025年1月16日…会议通过）"
+    return len(t) <= 30 and not LABEL_START.match(t) and not re.search(r"[，。；：:,;！!？?]", t)
+
+
+def _is_caption(lines: list[Line], i: int) -> bool:
+    return i + 1 < len(lines) and lines[i + 1].is_table
+
+
+def split_plans(lines: list[Line]) -> list[PlanDraft]:
+    starts = [i for i, line in enumerate(lines) if is_title(line) and not _is_caption(lines, i)]
+    # a title repeated or followed by more titles before any prose is one header
+    groups: list[tuple[int, int]] = []  # (first header line, first body line)
+    for i in starts:
+        if groups and i < groups[-1][1]:
+            continue
+        j = i + 1
+        while j < len(lines) and _header_ish(lines[j]) and not _SIGNED.match(lines[j].text):
+            j += 1
+        groups.append((i, j))
+    if not groups:
+        return [_finish(PlanDraft(title=None, lines=lines))]
+    plans: list[PlanDraft] = []
+    # prose before the first title is a plan without a title only when there is real content
+    lead = [ln for ln in lines[: groups[0][0]] if ln.is_table or len(ln.text) > 40 or ln.label or LABEL_START.match(ln.text)]
+    if len(lead) >= 2:
+        plans.append(_finish(PlanDraft(title=None, lines=lines[: groups[0][0]])))
+    for n, (h, b) in enumerate(groups):
+        end = groups[n + 1][0] if n + 1 < len(groups) else len(lines)
+        header = [ln.text for ln in lines[h:b]]
+        # "单位名 / 2026年工作计划" set as two lines: the line above a title
+        # naming an organisation is part of the title
+        if h > 0 and (n == 0 or h - 1 >= groups[n - 1][1]) and _org_line(lines[h - 1]):
+            header.insert(0, lines[h - 1].text)
+        draft = PlanDraft(title=_pick_title(header), header=header, lines=list(lines[b:end]))
+        plans.append(_finish(draft))
+    return plans
+
+
+def _org_line(line: Line) -> bool:
+    t = line.text
+    return not line.is_table and len(t) <= 40 and not _SENTENCE_MARK.search(t) and org_at_end(t) is not None
+
+
+def _pick_title(header: list[str]) -> str | None:
+    titles = [_TITLE_PREFIX.sub("", h).strip() for h in header if is_title(Line(text=h))]
+    own = [t for t in titles if not _COMPILATION.search(t)]
+    chosen = (own or titles or [None])[0]
+    if chosen and header and _org_line(Line(text=header[0])) and header[0] not in chosen and not is_title(Line(text=header[0])):
+        chosen = header[0] + chosen
+    return chosen
+
+
+def _strip_title_echo(draft: PlanDraft) -> None:
+    """Web pages start the body with the title again: "标题】正文", "标题,正文"."""
+    if not draft.lines or draft.lines[0].is_table:
+        return
+    first = draft.lines[0]
+    for h in sorted({_TITLE_PREFIX.sub("", x).strip() for x in draft.header}, key=len, reverse=True):
+        if h and first.text.startswith(h) and len(first.text) > len(h) + 4:
+            rest = first.text[len(h) :]
+            if rest[0] in "】]」》,，:：、 ":
+                first.text = rest.lstrip("】]」》,，:：、 ")
+                return
+
+
+def _finish(draft: PlanDraft) -> PlanDraft:
+    _strip_title_echo(draft)
+    draft.lines = [ln for ln in draft.lines if ln.is_table or ln.text or ln.label]
+    draft.unit = find_unit(draft)
+    draft.year = find_year(draft)
+    return draft
+
+
+# --- unit ------------------------------------------------------------------
+
+_UNIT_VERB = r"(?:将|要|拟|在|以|坚持|继续|始终|认真|计划|准备|预备)"
+_SUBJECT = re.compile(
+    rf"(?:^|[，,。；;！!\s]|(?:\d{{4}}|[xX×]{{2}}|\*\*|20[xX]{{2}}|__)年(?:度)?[，,]?|新的一年[，,]?)"
+    rf"([\u4e00-\u9fff（）()]{{0,24}}?(?:{ORG_SUFFIX})){_UNIT_VERB}"
+)
+
+
+def unit_from_title(text: str) -> str | None:
+    t = _TITLE_PREFIX.sub("", text)
+    t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
+    t = re.sub(r"^(?:(?:19|20)\d{2}|20[xX]{2}|[xX]{2})\s*(?:年度|学年|學年|年)?", "", t).strip()
+    cut = re.search(r"(?:(?:19|20)\d{2}|20[xX]{2}|[xX]{2})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案", t)
+    head = t[: cut.start()] if cut else t
+    org = org_at_end(head, longest_prefix=True)
+    if org and not is_generic_org(org):
+        return org
+    return None
+
+
+def find_unit(draft: PlanDraft) -> str | None:
+    for h in draft.header:
+        u = unit_from_title(h)
+        if u:
+            return u
+    intro = "".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400]
+    for m in _SUBJECT.finditer(intro):
+        org = _trim_org(m.group(1))
+        if org and not is_generic_org(org):
+            return org
+    tail = [ln.text for ln in draft.lines[-3:] if not ln.is_table]
+    for t in reversed(tail):
+        if _SIGNED.match(t) or len(t) > 40:
+            continue
+        org = org_at_end(t)
+        if org and org == t and not is_generic_org(org):
+            return org
+    return None
+
+
+def _trim_org(span: str) -> str | None:
+    """The organisation at the end of a subject span ("…，学校工会" → 学校工会)."""
+    span = re.split(r"[，,。；;、（(]", span)[-1] if not span.endswith(("）", ")")) else span
+    return org_at_end(span, longest_prefix=True)
+
+
+# --- year ------------------------------------------------------------------
+
+
+def find_year(draft: PlanDraft) -> int | None:
+    for h in draft.header:
+        m = _YEAR.search(h)
+        if m:
+            return int(m.group(1))
+    for ln in draft.lines[:2]:
+        m = re.match(r"^((?:19|20)\d{2})\s*年", ln.text)
+        if m:
+            return int(m.group(1))
+    for ln in reversed(draft.lines[-3:]):
+        m = _SIGNED.match(ln.text)
+        if m:
+            return int(m.group(1))
+    return None
