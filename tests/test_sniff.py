@@ -65,3 +65,13 @@ def test_truncated_zip_is_a_read_error():
     with pytest.raises(ReadError) as err:
         sniff(data[:30], "cut.docx")
     assert err.value.file == "cut.docx"
+
+
+def test_password_protected_office_document_is_a_read_error():
+    # What Word writes for an encrypted .docx: an OLE2 container whose
+    # directory names an "EncryptedPackage" stream.
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    with pytest.raises(ReadError) as err:
+        read_bytes(data, "locked.docx")
+    assert err.value.file == "locked.docx"
+    assert "encrypted" in err.value.reason and "password" in err.value.reason

@@ -45,6 +45,10 @@ def sniff(data: bytes, name: str = "") -> str:
             return "odt"
         raise UnsupportedFormat(name, "a zip file that is not a Word document")
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # A password-protected .docx is an OLE2 file holding an
+        # "EncryptedPackage" stream; no reader can open it.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise ReadError(name, "the Office document is encrypted and needs a password to open")
         return "doc"  # OLE2 compound file: Word 97-2003 or WPS
     if head.startswith(b"{\\rtf"):
         return "rtf"
