@@ -1,0 +1,324 @@
+"""Bulk ingest: folders and zip archives → the store, parsing in parallel.
+
+Worker processes only parse (bytes → Document); the parent reads the inputs,
+skips what is stored (by sha256), and writes each file's rows in its own
+transaction. So a run killed half-way loses at most the files in flight, and
+a second run skips every file already stored and adds nothing twice.
+
+Memory stays flat in the number of files: at most `4 × jobs` files are in
+flight, per-file results are streamed to the callback (and the report file),
+and only the failures are kept for the summary.
+"""
+
+from __future__ import annotations
+
+import time
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from api.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
+from extractor.errors import JihuaError, ReadError
+from models import Document
+from store.write import find_document, parser_version, replace_document, store_document
+
+# What a folder walk picks up. Files named on the command line are always
+# tried (their format is sniffed from the bytes); inside folders and zips the
+# suffix keeps gold files, notes and images out.
+PLAN_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".wps"}
+
+
+@dataclass
+class Item:
+    """One input: a file, or an entry of a zip archive."""
+
+    source: str  # shown to the user: path, or archive!entry
+    name: str  # the file name the parser sees
+    path: Path
+    entry: zipfile.ZipInfo | None = None
+
+
+@dataclass
+class Result:
+    source: str
+    status: str  # stored | duplicate | skipped (stored by an earlier run) | error
+    document_id: int | None = None
+    plans: int = 0
+    tasks: int = 0
+    error: str | None = None
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Summary:
+    total: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    errors: list[Result] = field(default_factory=list)
+    plans: int = 0
+    tasks: int = 0
+    seconds: float = 0.0
+
+    def add(self, r: Result) -> None:
+        if r.status == "error":
+            self.errors.append(r)
+        else:
+            setattr(self, r.status, getattr(self, r.status) + 1)
+        self.plans += r.plans
+        self.tasks += r.tasks
+
+    @property
+    def done(self) -> int:
+        return self.stored + self.duplicate + self.skipped + len(self.errors)
+
+
+def collect(paths: Iterable[Path | str], limits: Limits) -> tuple[list[Item], list[Result]]:
+    """Every input under `paths` (folders recursive, zips opened and checked),
+    and the errors found while listing (an unsafe archive, a missing path)."""
+    items: list[Item] = []
+    errors: list[Result] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and f.suffix.lower() == ".zip":
+                    _collect_zip(f, limits, items, errors)
+                elif f.is_file() and f.suffix.lower() in PLAN_SUFFIXES:
+                    items.append(Item(str(f), f.name, f))
+        elif p.is_file() and (p.suffix.lower() == ".zip" or _is_plain_zip(p)):
+            _collect_zip(p, limits, items, errors)
+        elif p.is_file():
+            items.append(Item(str(p), p.name, p))
+        else:
+            errors.append(Result(str(p), "error", error=f"{p}: no such file or folder"))
+    return items, errors
+
+
+def _is_plain_zip(p: Path) -> bool:
+    # A .docx is a zip too; only a zip that is not a Word/ODF document is an archive.
+    try:
+        with open(p, "rb") as fh:
+            if fh.read(4) != b"PK\x03\x04":
+                return False
+        with zipfile.ZipFile(p) as z:
+            names = set(z.namelist())
+        return "word/document.xml" not in names and "mimetype" not in names
+    except (OSError, zipfile.BadZipFile):
+        return False
+
+
+def _collect_zip(p: Path, limits: Limits, items: list[Item], errors: list[Result]) -> None:
+    try:
+        if p.stat().st_size > limits.max_zip_bytes:
+            raise ReadError(str(p), f"the archive is above the {limits.max_zip_bytes // (1024 * 1024)} MB limit")
+        with zipfile.ZipFile(p) as z:
+            infos = check_archive(z, str(p), limits)
+    except JihuaError as e:
+        errors.append(Result(str(p), "error", error=str(e)))
+        return
+    except (OSError, zipfile.BadZipFile) as e:
+        errors.append(Result(str(p), "error", error=f"{p}: not a readable zip archive ({e})"))
+        return
+    for info in infos:
+        name = entry_name(info)
+        if Path(name).suffix.lower() in PLAN_SUFFIXES:
+            items.append(Item(f"{p}!{name}", Path(name).name, p, info))
+
+
+def parse_one(data: bytes, name: str) -> tuple[str, Document | str]:
+    """Runs in a worker process: parse only, never touch the database.
+    An unexpected exception is a parser bug: it is reported for this file
+    (marked as a bug) and the batch goes on."""
+    from extractor.pipeline import parse_bytes
+
+    try:
+        return "ok", parse_bytes(data, name)
+    except JihuaError as e:
+        return "error", str(e)
+    except Exception as e:  # noqa: BLE001 - one file's bug must not stop ten thousand
+        return "error", f"{name}: internal error, please report it ({type(e).__name__}: {e})"
+
+
+class _Reader:
+    """Reads items, keeping the current archive open across its entries."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.zip_path: Path | None = None
+        self.zip: zipfile.ZipFile | None = None
+
+    def read(self, item: Item) -> bytes:
+        if item.entry is None:
+            try:
+                size = item.path.stat().st_size
+                if size > self.limits.max_file_bytes:
+                    # Refused before reading it into memory.
+                    raise TooLarge(
+                        item.source,
+                        f"the file is {size / MB:.1f} MB, above the {self.limits.max_file_bytes / MB:.1f} MB limit per file",
+                    )
+                return item.path.read_bytes()
+            except OSError as e:
+                raise ReadError(item.source, f"cannot read the file ({e.strerror or e})") from e
+        if self.zip_path != item.path:
+            self.close()
+            self.zip, self.zip_path = zipfile.ZipFile(item.path), item.path
+        assert self.zip is not None
+        return read_entry(self.zip, item.entry, item.source, self.limits)
+
+    def close(self) -> None:
+        if self.zip is not None:
+            self.zip.close()
+        self.zip = self.zip_path = None
+
+
+def run(
+    items: Iterable[Item],
+    db: sqlite_utils.Database,
+    *,
+    limits: Limits,
+    jobs: int = 1,
+    on_result: Callable[[Result], None] | None = None,
+) -> Summary:
+    """Parse and store every item; call `on_result` once per item."""
+    summary = Summary()
+    version = parser_version()
+    reader = _Reader(limits)
+    pool = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    inflight: dict[Future, tuple[Item, bytes, float]] = {}
+    started = time.perf_counter()
+
+    def emit(r: Result) -> None:
+        summary.add(r)
+        if on_result:
+            on_result(r)
+
+    def finish(item: Item, data: bytes, t0: float, outcome: tuple[str, Document | str]) -> None:
+        kind, value = outcome
+        if kind == "error":
+            emit(Result(item.source, "error", error=str(value), seconds=time.perf_counter() - t0))
+            return
+        assert isinstance(value, Document)
+        stored = store_document(db, value, content=data, source=item.source, version=version)
+        emit(
+            Result(
+                item.source,
+                "stored" if stored.created else "duplicate",
+                stored.document_id,
+                plans=len(value.plans) if stored.created else 0,
+                tasks=sum(len(p.tasks) for p in value.plans) if stored.created else 0,
+                seconds=time.perf_counter() - t0,
+            )
+        )
+
+    def drain(block_until: int) -> None:
+        nonlocal pool
+        while len(inflight) > block_until:
+            done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+            for fut in done:
+                item, data, t0 = inflight.pop(fut)
+                try:
+                    outcome = fut.result()
+                except BrokenProcessPool:
+                    # A worker died (out of memory, a crash in a C library):
+                    # blame the file, start fresh workers, go on.
+                    outcome = ("error", f"{item.source}: the parser process died on this file")
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = ProcessPoolExecutor(jobs)
+                finish(item, data, t0, outcome)
+
+    try:
+        for item in items:
+            t0 = time.perf_counter()
+            try:
+                data = reader.read(item)
+                check_file(data, item.source, limits)
+            except JihuaError as e:
+                emit(Result(item.source, "error", error=str(e)))
+                continue
+            existing = find_document(db, sha256(data))
+            if existing is not None:
+                emit(Result(item.source, "skipped", existing))
+                continue
+            if pool is None:
+                finish(item, data, t0, parse_one(data, item.name))
+                continue
+            inflight[pool.submit(parse_one, data, item.name)] = (item, data, t0)
+            drain(block_until=4 * jobs - 1)
+        if pool is not None:
+            drain(block_until=0)
+    finally:
+        reader.close()
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+    summary.total = summary.done
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def reparse(
+    db: sqlite_utils.Database,
+    *,
+    document_ids: list[int],
+    jobs: int = 1,
+    on_result: Callable[[Result], None] | None = None,
+) -> Summary:
+    """Parse stored documents again from their stored bytes and replace
+    their rows (same document ids), one transaction per document."""
+    from store.query import source_bytes
+
+    summary = Summary()
+    version = parser_version()
+    started = time.perf_counter()
+
+    def inputs() -> Iterator[tuple[int, str, bytes | str]]:
+        for doc_id in document_ids:
+            name, content, source = source_bytes(db, doc_id)
+            if content is None and source and Path(source).is_file():
+                content = Path(source).read_bytes()
+            yield doc_id, name, content if content is not None else f"{name}: the original bytes are not stored"
+
+    def handle(doc_id: int, name: str, t0: float, outcome: tuple[str, Document | str]) -> None:
+        kind, value = outcome
+        if kind == "error":
+            r = Result(name, "error", doc_id, error=str(value))
+        else:
+            assert isinstance(value, Document)
+            replace_document(db, doc_id, value, version=version)
+            r = Result(name, "stored", doc_id, len(value.plans), sum(len(p.tasks) for p in value.plans))
+        r.seconds = time.perf_counter() - t0
+        summary.add(r)
+        if on_result:
+            on_result(r)
+
+    pool = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    inflight: dict[Future, tuple[int, str, float]] = {}
+    try:
+        for doc_id, name, content in inputs():
+            t0 = time.perf_counter()
+            if isinstance(content, str):
+                handle(doc_id, name, t0, ("error", content))
+            elif pool is None:
+                handle(doc_id, name, t0, parse_one(content, name))
+            else:
+                inflight[pool.submit(parse_one, content, name)] = (doc_id, name, t0)
+                while len(inflight) >= 4 * jobs:
+                    done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
+                    for fut in done:
+                        handle(*inflight.pop(fut), fut.result())
+        for fut in list(inflight):
+            handle(*inflight.pop(fut), fut.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+    summary.total = summary.done
+    summary.seconds = time.perf_counter() - started
+    return summary

@@ -1,0 +1,34 @@
+"""GET /compare: units side by side."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query
+
+from api.deps import DbDep
+from api.routes.errors import responses
+from api.schemas import Comparison
+from store import compare, split_list
+
+router = APIRouter(prefix="/compare", tags=["compare"])
+
+
+@router.get("", response_model=Comparison, responses=responses(422))
+def compare_units(
+    db: DbDep,
+    units: Annotated[list[str], Query(description="units to compare, comma-separated or repeated", examples=["甲公司工会,乙学校工会"])] = [],  # noqa: B006
+    plan_ids: Annotated[list[str], Query(description="or plans to compare, by id: 1,2")] = [],  # noqa: B006
+    threshold: Annotated[float, Query(ge=0.5, le=1.0, description="text similarity for 'the same task'")] = 0.8,
+) -> Comparison:
+    """For each theme × month, the units that plan tasks there; tasks that
+    several units share (near-identical text), tasks unique to one unit, and
+    the bodies each unit relies on."""
+    unit_list = split_list(units)
+    try:
+        ids = [int(x) for x in split_list(plan_ids)]
+    except ValueError:
+        raise HTTPException(422, "plan_ids: expected plan ids such as 1,2") from None
+    if not unit_list and not ids:
+        raise HTTPException(422, "name the units to compare (units=A,B) or the plans (plan_ids=1,2)")
+    return Comparison(**compare(db, units=unit_list, plan_ids=ids, threshold=threshold))

@@ -1,0 +1,84 @@
+"""POST /documents (upload), GET and DELETE /documents/{id}."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, HTTPException, Response, UploadFile
+
+from api.archive import TooLarge, check_file, read_capped, sha256
+from api.deps import DbDep, LimitsDep, WriteAuth
+from api.routes.errors import responses
+from api.schemas import DocumentOut, UploadResponse
+from extractor.errors import JihuaError
+from extractor.pipeline import parse_bytes
+from store import delete_document, find_document, get_document, store_document
+
+router = APIRouter(prefix="/documents", tags=["documents"])
+
+
+@router.post(
+    "",
+    response_model=UploadResponse,
+    status_code=201,
+    dependencies=[WriteAuth],
+    responses=responses(401, 413, 422),
+    summary="Upload plans (.docx, .pdf, .txt …), parse and store them",
+)
+def upload_documents(
+    files: Annotated[list[UploadFile], File(description="one or more plan files")],
+    db: DbDep,
+    limits: LimitsDep,
+    response: Response,
+) -> UploadResponse:
+    """Every file is checked and parsed before anything is stored: if one is
+    bad (unknown format, corrupt, too large) the answer names it and nothing
+    of the request is stored. A file stored before (same bytes) answers with
+    the existing document and `duplicate: true`. 201 when something new was
+    stored, 200 when every file was a duplicate."""
+    # Runs in FastAPI's threadpool (a plain def): parsing never blocks the
+    # event loop, so reads keep being answered during a large upload.
+    loaded: list[tuple[str, bytes]] = []
+    for f in files:
+        name = f.filename or "upload"
+        loaded.append((name, read_capped(f.file, limits.max_file_bytes, name)))
+    parsed = []
+    errors = []
+    for name, data in loaded:
+        try:
+            check_file(data, name, limits)
+            existing = find_document(db, sha256(data))
+            parsed.append((name, data, existing if existing is not None else parse_bytes(data, name)))
+        except TooLarge:
+            raise
+        except JihuaError as e:
+            errors.append(str(e))
+    if errors:
+        raise HTTPException(422, "; ".join(errors))
+    out = []
+    for name, data, doc in parsed:
+        if isinstance(doc, int):
+            doc_id, created = doc, False
+        else:
+            stored = store_document(db, doc, content=data, source=f"upload:{name}")
+            doc_id, created = stored.document_id, stored.created
+        out.append(DocumentOut(**get_document(db, doc_id), duplicate=not created))
+    response.status_code = 201 if any(not d.duplicate for d in out) else 200
+    return UploadResponse(documents=out)
+
+
+@router.get("/{document_id}", response_model=DocumentOut, responses=responses(404))
+def read_document(document_id: int, db: DbDep) -> DocumentOut:
+    """A stored document: its name, format, size, warnings and plans."""
+    doc = get_document(db, document_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {document_id}")
+    return DocumentOut(**doc)
+
+
+@router.delete("/{document_id}", status_code=204, dependencies=[WriteAuth], responses=responses(401, 404))
+def remove_document(document_id: int, db: DbDep) -> Response:
+    """Delete a document and everything parsed from it."""
+    if not delete_document(db, document_id):
+        raise HTTPException(404, f"no document {document_id}")
+    return Response(status_code=204)

@@ -1,0 +1,18 @@
+"""The one JSON shape of every error, as OpenAPI `responses=` entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.schemas import ErrorBody
+
+_WHY = {
+    401: "a write without the server's token",
+    404: "no such resource",
+    413: "a file or archive over the size limit",
+    422: "a bad file or bad parameters: the message says why",
+}
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    return {c: {"model": ErrorBody, "description": _WHY.get(c, "")} for c in codes}

@@ -1,0 +1,28 @@
+"""GET /tasks: every filter combinable, paged, sorted by unit then month."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import DbDep, TaskFilterDep
+from api.routes.errors import responses
+from api.schemas import Page, TaskRow
+from store import count_tasks, query_tasks
+
+router = APIRouter(prefix="/tasks", tags=["tasks"])
+
+
+@router.get("", response_model=Page[TaskRow], responses=responses(422))
+def read_tasks(
+    db: DbDep,
+    f: TaskFilterDep,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> Page[TaskRow]:
+    """Tasks across all stored plans, e.g. `?month=3&theme=女职工` or
+    `?month=3-5&unit=青川区总工会&body=女工委&role=lead&q=健康`.
+    Sorted by unit, then first month (undated last), then plan order."""
+    rows = query_tasks(db, f, limit=limit, offset=offset)
+    return Page[TaskRow](total=count_tasks(db, f), limit=limit, offset=offset, items=[TaskRow(**r) for r in rows])

@@ -1,0 +1,171 @@
+"""Response models the contract (models/) does not have: rows that carry
+their plan and unit, pages, facets, comparisons, jobs, errors. Where a
+contract type fits (Task, Section, Body, Objective) it is reused."""
+
+from __future__ import annotations
+
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+from models import Body, Objective, Section, Task
+
+T = TypeVar("T")
+
+
+class ErrorDetail(BaseModel):
+    status: int = Field(examples=[422])
+    message: str = Field(examples=["bad.docx: corrupt zip container (File is not a zip file)"])
+
+
+class ErrorBody(BaseModel):
+    """Every error answer has this shape, whatever the status."""
+
+    error: ErrorDetail
+
+
+class Page(BaseModel, Generic[T]):
+    total: int = Field(description="rows matching the filters, over all pages")
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class PlanSummary(BaseModel):
+    id: int
+    document_id: int
+    seq: int = Field(description="position of the plan in its document")
+    unit: str | None = Field(None, examples=["青川区总工会"])
+    year: int | None = Field(None, examples=[2025])
+    title: str | None = None
+    themes: list[str] = []
+    task_count: int = 0
+
+
+class TaskRow(Task):
+    """A task with where it comes from: its plan, unit and year."""
+
+    id: int
+    plan_id: int
+    document_id: int
+    unit: str | None = None
+    year: int | None = None
+    plan_title: str | None = None
+    seq: int = 0
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "id": 17,
+                    "plan_id": 3,
+                    "document_id": 2,
+                    "unit": "临江市第二实验中学工会",
+                    "year": 2025,
+                    "plan_title": "临江市第二实验中学工会2025年工作计划",
+                    "seq": 4,
+                    "text": "开展“书香女教师”读书沙龙活动",
+                    "section_path": ["四、", "2."],
+                    "months": [3],
+                    "time_text": "3月",
+                    "bodies": [{"name": "女教职工委员会", "role": "lead"}],
+                    "themes": ["女职工", "职工素质"],
+                    "targets": [],
+                }
+            ]
+        }
+    }
+
+
+class PlanDetail(PlanSummary):
+    text: str = ""
+    sections: list[Section] = []
+    objectives: list[Objective] = []
+    tasks: list[TaskRow] = []
+    bodies: list[Body] = []
+
+
+class DocumentOut(BaseModel):
+    id: int
+    sha256: str
+    name: str
+    format: str | None = None
+    size: int | None = None
+    source: str | None = None
+    ingested_at: str | None = None
+    warnings: list[str] = []
+    parser_version: str | None = None
+    plans: list[PlanSummary] = []
+    duplicate: bool = Field(False, description="true when the same bytes were stored before; this is that document")
+
+
+class UploadResponse(BaseModel):
+    documents: list[DocumentOut]
+
+
+class FacetCount(BaseModel):
+    value: str | int
+    count: int
+
+
+class Facets(BaseModel):
+    tasks: int = Field(description="tasks matching the filters")
+    unit: list[FacetCount]
+    year: list[FacetCount]
+    month: list[FacetCount]
+    theme: list[FacetCount]
+    body: list[FacetCount]
+
+
+class TaskBrief(BaseModel):
+    id: int
+    plan_id: int
+    unit: str
+    text: str
+    months: list[int] = []
+
+
+class GridCell(BaseModel):
+    theme: str | None = Field(description="null: all tasks of the month, whatever their theme")
+    month: int
+    units: dict[str, int] = Field(description="unit → number of its tasks in this theme and month")
+
+
+class SharedTask(BaseModel):
+    text: str = Field(description="the shortest wording of the group")
+    units: list[str]
+    tasks: list[TaskBrief]
+
+
+class Comparison(BaseModel):
+    units: list[str]
+    task_counts: dict[str, int]
+    grid: list[GridCell]
+    shared: list[SharedTask] = Field(description="near-identical tasks planned by several units")
+    unique: dict[str, list[TaskBrief]] = Field(description="per unit, tasks no other compared unit plans")
+    bodies: dict[str, list[Body]] = Field(description="per unit, the bodies its plans name, most mentioned first")
+
+
+class JobFile(BaseModel):
+    source: str
+    status: Literal["stored", "duplicate", "skipped", "error"]
+    document_id: int | None = None
+    plans: int = 0
+    tasks: int = 0
+    error: str | None = None
+
+
+class Job(BaseModel):
+    id: str
+    name: str
+    status: Literal["queued", "running", "done", "failed"]
+    total: int = 0
+    done: int = 0
+    stored: int = 0
+    duplicate: int = 0
+    skipped: int = 0
+    failed: int = 0
+    created_at: str
+    finished_at: str | None = None
+    error: str | None = Field(None, description="why the whole job failed, if it did")
+    results: list[JobFile] = []
