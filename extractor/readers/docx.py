@@ -463,7 +463,9 @@ class _BodyReader:
             elif tag == TBL:
                 self.blocks.append(self.table(el))
             elif tag in (SDT, SDT_CONTENT, CUSTOM_XML, _w("ins"), _w("moveTo")):
-                self.body(el.find(SDT_CONTENT) if tag == SDT else el)
+                inner = el.find(SDT_CONTENT) if tag == SDT else el
+                if inner is not None:  # an empty content control has none
+                    self.body(inner)
 
     def _numbered(self, p) -> tuple[Block, list]:
         ppr = p.find(_w("pPr"))
@@ -623,7 +625,7 @@ def _as_plain_document(data: bytes) -> bytes:
                     if info.filename == "[Content_Types].xml":
                         for t in _OTHER_MAINS:
                             content = content.replace(t, _MAIN_DOCUMENT)
-                    w.writestr(info, content)
+                    w.writestr(info.filename, content)
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError):
         return data  # python-docx reports the damage in its own words

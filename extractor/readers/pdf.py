@@ -16,6 +16,7 @@ order they matter for Chinese plans:
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 import statistics
@@ -25,6 +26,10 @@ from dataclasses import dataclass, field
 from extractor.errors import JihuaError, ReadError
 from extractor.readers import Reading
 from models import Block, Cell
+
+# pdfminer logs every damaged operator of a broken content stream as a
+# warning on stderr; what a user needs is the reader's own page warning.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 # Bands at the top and bottom of a page where headers and footers live.
 EDGE_BAND = 0.15
