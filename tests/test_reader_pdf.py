@@ -241,6 +241,17 @@ def test_latin_words_keep_their_spaces_and_cjk_digits_lose_layout_gaps():
     assert texts == ["Annual plan for 2025 of the union", "全年开展培训12期"]
 
 
+def test_glyphs_overprinted_for_bold_are_read_once():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 16)
+    for dx in (0, 0.4, 0.8):  # how some producers fake a bold weight
+        c.drawString(LEFT + dx, 700, "一、总体要求")
+    c.showPage()
+    c.save()
+    assert [b.text for b in read(buf.getvalue(), "t.pdf").blocks] == ["一、总体要求"]
+
+
 def test_ruled_table_becomes_a_table_block_with_merged_cells():
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))

@@ -103,6 +103,8 @@ def _join_chars(chars: list[dict]) -> str:
         if not ch.strip():
             had_space = prev is not None
             continue
+        if prev is not None and ch == prev["text"] and c["x0"] < (prev["x0"] + prev["x1"]) / 2:
+            continue  # the same glyph printed twice a hair apart: simulated bold
         if prev is not None:
             gap = c["x0"] - prev["x1"]
             size = max(prev["size"], c["size"], 1.0)
