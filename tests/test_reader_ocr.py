@@ -1,0 +1,235 @@
+"""OCR of scans and photos: a scanned PDF made here by rasterising the d2.pdf
+fixture at 150 dpi reads like its text layer, with paragraphs rebuilt and
+outline labels at the line starts; images read the same way; OCR confusions
+in labels and numbers are undone; a missing engine is a clear error.
+
+OCR takes about two seconds a page here, so the scanned document is OCRed
+once per module.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from extractor.errors import MissingTool
+from extractor.readers import ocr, read_bytes
+from extractor.readers.ocr import Line, lines_to_blocks, normalise
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+D2 = SHARED / "fixtures" / "d2.pdf"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _page_images(pdf_path: Path, dpi: int = 150) -> list[Image.Image]:
+    pdf = pdfium.PdfDocument(pdf_path.read_bytes())
+    try:
+        return [page.render(scale=dpi / 72).to_pil().convert("L") for page in pdf]
+    finally:
+        pdf.close()
+
+
+def _scanned_pdf(images: list[Image.Image]) -> bytes:
+    """A PDF of page images only: no text layer, as a scanner makes it."""
+    buf = io.BytesIO()
+    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=150)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def d2_images() -> list[Image.Image]:
+    return _page_images(D2)
+
+
+@pytest.fixture(scope="module")
+def d2_scan(d2_images) -> bytes:
+    return _scanned_pdf(d2_images)
+
+
+@pytest.fixture(scope="module")
+def d2_ocr(d2_scan):
+    """All five scanned pages OCRed once: (blocks per page, warnings)."""
+    return ocr.ocr_pdf_pages(d2_scan, [1, 2, 3, 4, 5], "d2-scan.pdf")
+
+
+def test_the_scan_really_has_no_text_layer(d2_scan):
+    with pdfplumber.open(io.BytesIO(d2_scan)) as pdf:
+        assert len(pdf.pages) == 5
+        assert all(not page.chars for page in pdf.pages)
+
+
+def test_ocr_of_the_scan_matches_the_text_layer(d2_ocr):
+    blocks, _ = d2_ocr
+    with pdfplumber.open(D2) as pdf:
+        layer = _norm("".join(page.extract_text() for page in pdf.pages))
+    read = _norm("".join(b.text for n in sorted(blocks) for b in blocks[n]))
+    assert difflib.SequenceMatcher(None, layer, read, autojunk=False).ratio() >= 0.95
+
+
+def test_section_labels_start_paragraphs(d2_ocr):
+    blocks, _ = d2_ocr
+    starts = [b.text[:2] for n in sorted(blocks) for b in blocks[n]]
+    for label in ("一、", "二、", "三、", "四、", "五、"):
+        assert label in starts, label
+    heads = [b.text for n in sorted(blocks) for b in blocks[n] if b.text.startswith("（")]
+    assert [h[:3] for h in heads] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+
+
+def test_paragraphs_are_rebuilt_from_wrapped_lines(d2_ocr):
+    blocks, _ = d2_ocr
+    page1 = [b.text for b in blocks[1]]
+    # The opening paragraph wraps over six lines in the PDF.
+    opening = next(t for t in page1 if t.startswith("2026年是公司实施"))
+    assert opening.endswith("制定本年度工作计划如下。")
+    assert "一、指导思想" in page1
+    # Month lines, one paragraph each, though each is indented alike.
+    page5 = [b.text for b in blocks[5]]
+    assert any(t.startswith("八月：") and t.endswith("活动。") for t in page5)
+    assert any(t.startswith("九月：") for t in page5)
+    assert all(b.page == n and not b.wrapped for n in blocks for b in blocks[n])
+
+
+def test_every_ocred_page_is_named_with_its_confidence(d2_ocr):
+    _, warnings = d2_ocr
+    assert len(warnings) == 5
+    for n, w in enumerate(warnings, start=1):
+        m = re.fullmatch(rf"page {n}: OCR used \(mean confidence (\d\.\d\d)\)", w)
+        assert m, w
+        assert float(m.group(1)) >= 0.9
+
+
+def test_the_pdf_reader_ocrs_a_scanned_page(d2_images):
+    scan = _scanned_pdf([d2_images[1]])
+    reading = read_bytes(scan, "scan.pdf")
+    assert reading.format == "pdf"
+    assert any(w.startswith("page 1: OCR used") for w in reading.warnings)
+    texts = [b.text for b in reading.blocks]
+    assert "三、主要工作" in texts
+    assert any(t.startswith("（一）加强思想引领") for t in texts)
+
+
+def test_a_png_photo_of_a_page_is_read(d2_images):
+    page4 = d2_images[3]
+    top = page4.crop((0, 0, page4.width, page4.height // 2))  # half a page: keeps the test quick
+    buf = io.BytesIO()
+    top.save(buf, format="PNG")
+    reading = read_bytes(buf.getvalue(), "plan.png")
+    assert reading.format == "image"
+    texts = [b.text for b in reading.blocks]
+    assert "四、月度工作安排" in texts
+    assert any(t.startswith("一月：召开女职工委员会全体委员会议") for t in texts)
+    assert reading.warnings[0].startswith("page 1: OCR used (mean confidence")
+
+
+def test_each_frame_of_a_tiff_is_a_page(d2_images):
+    strips = [img.crop((0, int(img.height * 0.42), img.width, int(img.height * 0.5))) for img in d2_images[:2]]
+    buf = io.BytesIO()
+    strips[0].save(buf, format="TIFF", save_all=True, append_images=strips[1:])
+    reading = read_bytes(buf.getvalue(), "scan.tif")
+    assert {b.page for b in reading.blocks} == {1, 2}
+    assert [w[:16] for w in reading.warnings] == ["page 1: OCR used", "page 2: OCR used"]
+
+
+def test_an_image_without_text_is_an_error_not_an_empty_plan():
+    buf = io.BytesIO()
+    Image.new("RGB", (400, 300), "white").save(buf, format="PNG")
+    with pytest.raises(Exception, match="blank.png: no text found in the image"):
+        read_bytes(buf.getvalue(), "blank.png")
+
+
+def test_missing_ocr_engine_names_what_to_install(monkeypatch, d2_scan):
+    monkeypatch.setitem(sys.modules, "rapidocr", None)  # what an uninstalled package looks like
+    with pytest.raises(MissingTool) as err:
+        ocr.ocr_pdf_pages(d2_scan, [1], "scan.pdf")
+    assert str(err.value).startswith("scan.pdf: OCR needs rapidocr and onnxruntime")
+    assert "pip install rapidocr onnxruntime" in str(err.value)
+
+
+# --- OCR confusions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ocr_text", "document"),
+    [
+        ("—、指导思想", "一、指导思想"),
+        ("-、指导思想", "一、指导思想"),
+        ("十—、其他", "十一、其他"),
+        ("—月：召开会议", "一月：召开会议"),
+        ("(一)加强思想引领", "（一）加强思想引领"),
+        ("(三）维护合法权益", "（三）维护合法权益"),
+        ("(—)加强思想引领", "（一）加强思想引领"),
+        ("(2)组织培训", "（2）组织培训"),
+        ("l.召开纪念大会", "1.召开纪念大会"),
+        ("1O月底前完成", "10月底前完成"),
+        ("2O25年度", "2025年度"),
+        ("计划于l0日召开", "计划于10日召开"),
+        ("二月:举行启动仪式", "二月：举行启动仪式"),
+        ("以赛促学;鼓励参与", "以赛促学；鼓励参与"),
+        ("-2一", "— 2 —"),
+        ("— 3 —", "— 3 —"),
+    ],
+)
+def test_ocr_confusions_are_undone(ocr_text, document):
+    assert normalise(ocr_text) == document
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议于10:30开始",  # a time keeps its colon
+        "使用Office软件",  # letters that are not inside a number
+        "参训女职工达到800人次以上",
+        "统一部署(见附件)",  # brackets not at a line start
+        "—— 引自讲话",  # a dash with no label after it
+    ],
+)
+def test_text_without_confusions_is_left_alone(text):
+    assert normalise(text) == text
+
+
+def _line(x0: float, row: int, x1: float, text: str) -> Line:
+    """A line on a page with 34-pixel type and a 58-pixel line pitch."""
+    return Line(x0, 100 + 58 * row, x1, 134 + 58 * row, text, 0.99)
+
+
+def test_paragraph_breaks_follow_indent_short_lines_and_labels():
+    left, right = 160, 1090
+    lines = [
+        _line(left + 68, 0, right, "第一段首行缩进两个字符，一直写到右边"),
+        _line(left, 1, right, "的页边才换行，这一行仍然是第一段的"),
+        _line(left, 2, 700, "末行，没有写满。"),
+        _line(left, 3, right, "没有缩进却紧跟短行的一行是新段落开头"),
+        _line(left, 4, right, "并且延续到这一行为止没有标点的结尾"),
+        _line(left, 5, 500, "1.编号开头的一行"),
+        _line(left + 68, 6, 420, "二、标题"),
+    ]
+    texts = [b.text for b in lines_to_blocks(lines, page=3)]
+    assert texts == [
+        "第一段首行缩进两个字符，一直写到右边的页边才换行，这一行仍然是第一段的末行，没有写满。",
+        "没有缩进却紧跟短行的一行是新段落开头并且延续到这一行为止没有标点的结尾",
+        "1.编号开头的一行",
+        "二、标题",
+    ]
+
+
+def test_boxes_on_one_baseline_form_one_line():
+    # A detector splits a line at a wide gap (a table row, a date at the right).
+    lines = [
+        Line(160, 100, 400, 134, "部门", 0.99),
+        Line(700, 102, 900, 133, "完成时间", 0.98),
+        Line(160, 158, 400, 192, "工会", 0.99),
+    ]
+    texts = [b.text for b in lines_to_blocks(lines, page=1)]
+    assert texts[0] == "部门 完成时间"
