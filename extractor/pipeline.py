@@ -1,8 +1,8 @@
 """The one place that knows the order of the stages.
 
 bytes → blocks (readers) → clean lines (clean) → plans (plans) → outline
-(outline) → objectives and tasks (tasks) with months (timex), bodies
-(bodies), themes (themes) and targets (targets).
+(outline) → objectives and tasks (tasks, schedule) with months (timex),
+bodies (bodies), themes (themes) and targets (targets).
 """
 
 from __future__ import annotations
@@ -10,12 +10,21 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from extractor import bodies as bodies_mod
+from extractor import targets as targets_mod
+from extractor import themes as themes_mod
+from extractor.clean import Line, clean
 from extractor.errors import ReadError
+from extractor.outline import build_tree, to_sections
+from extractor.plans import PlanDraft, split_plans, unit_from_mentions
 from extractor.readers import read_bytes
-from models import Document
+from extractor.tasks import extract
+from models import BodyRef, Document, Plan, Task
+
+PARSER_VERSION = "1"
 
 
-def parse_bytes(data: bytes, name: str) -> Document:
+def parse_bytes(data: bytes, name: str, taxonomy: themes_mod.Taxonomy | None = None) -> Document:
     reading = read_bytes(data, name)
     doc = Document(
         file=name,
@@ -23,11 +32,59 @@ def parse_bytes(data: bytes, name: str) -> Document:
         sha256=hashlib.sha256(data).hexdigest(),
         warnings=list(reading.warnings),
     )
-    # Later stages are filled in step by step (see module docstring).
+    lines = clean(reading.blocks)
+    if not any(ln.is_table or ln.text.strip() for ln in lines):
+        doc.warnings.append("no text found in the file")
+        return doc
+    tax = taxonomy or themes_mod.load_taxonomy()
+    doc.plans = [build_plan(d, tax) for d in split_plans(lines)]
     return doc
 
 
-def parse_file(path: str | Path) -> Document:
+def plan_text(lines: list[Line]) -> str:
+    return "\n".join(ln.full_text for ln in lines)
+
+
+def build_plan(draft: PlanDraft, taxonomy: themes_mod.Taxonomy) -> Plan:
+    text = plan_text(draft.lines)
+    root = build_tree(draft.lines)
+    objectives, drafts = extract(root, draft.year)
+    mentions = bodies_mod.find_mentions(text)
+    unit = draft.unit or unit_from_mentions(mentions)
+    tasks = []
+    for d in drafts:
+        refs = [BodyRef(name=n, role=r) for n, r in d.bodies]
+        for m in bodies_mod.find_mentions(d.text):
+            if all(ref.name != m.name for ref in refs):
+                refs.append(BodyRef(name=m.name, role=m.role))
+        tasks.append(
+            Task(
+                text=d.text,
+                section_path=d.section_path,
+                months=d.months,
+                time_text=d.time_text,
+                bodies=refs,
+                themes=themes_mod.classify(d.text, taxonomy),
+                targets=targets_mod.find_targets(d.text),
+            )
+        )
+    table_mentions = [bodies_mod.Mention(name=n, role=r, start=-1, end=-1) for d in drafts for n, r in d.bodies]
+    plan_bodies = bodies_mod.merge_bodies(mentions + table_mentions, unit=unit)
+    seen = {t for task in tasks for t in task.themes}
+    return Plan(
+        title=draft.title,
+        unit=unit,
+        year=draft.year,
+        text=text,
+        sections=to_sections(root),
+        objectives=objectives,
+        tasks=tasks,
+        bodies=plan_bodies,
+        themes=[t for t in taxonomy.names if t in seen],
+    )
+
+
+def parse_file(path: str | Path, taxonomy: themes_mod.Taxonomy | None = None) -> Document:
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -37,4 +94,4 @@ def parse_file(path: str | Path) -> Document:
         raise ReadError(str(path), "is a directory, not a file") from e
     except PermissionError as e:
         raise ReadError(str(path), "permission denied") from e
-    return parse_bytes(data, p.name)
+    return parse_bytes(data, p.name, taxonomy)

@@ -192,3 +192,20 @@ def find_year(draft: PlanDraft) -> int | None:
         if m:
             return int(m.group(1))
     return None
+
+
+_UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|团支部|团委|团总支)$")
+
+
+def unit_from_mentions(mentions) -> str | None:  # noqa: ANN001 - bodies.Mention
+    """Last resort when title, opening subject and signature are silent: the
+    union-type body the plan names most often that is neither a leader above
+    it ("在市局工会领导下") nor a generic kind ("基层工会", "上级工会")."""
+    counts: dict[str, int] = {}
+    leaders = {m.name for m in mentions if m.role == "leader"}
+    for m in mentions:
+        if _UNION_LIKE.search(m.name) and m.name not in leaders and not is_generic_org(m.name):
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], len(n)))

@@ -1,0 +1,224 @@
+"""A plan's lines → its outline tree.
+
+Labels are recognised by kind (第一部分, 一、, （一）, month headings, 1.,
+第一，, （1）, ①, bullets); Word's automatic labels take part exactly like
+typed ones. Nesting follows the customary order of the kinds, compressed to
+the kinds a plan uses, so a plan whose top level is （一） or 1. still gets
+level 1 there. A heading that runs into its paragraph ("一、A。一是…") has
+the title A and the rest is body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.clean import Line
+from models import Section
+
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def cn_number(s: str) -> int | None:
+    """一..九十九 in canonical writing; None for strings like 五一 that are
+    festivals or codes, not ordinals."""
+    m = re.fullmatch(rf"([{_CN_DIGITS}]?)(十?)([{_CN_DIGITS}]?)", s)
+    if not m or not s:
+        return None
+    tens, ten, ones = m.groups()
+    if tens and not ten:
+        return None if ones else _CN_DIGITS.index(tens) + 1
+    value = (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return value + (_CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+_MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
+_MONTH_HEAD = re.compile(
+    rf"^({_MONTH_WORD}(?:\s*[、,，至\-—–~－]\s*{_MONTH_WORD})*\s*月份?(?:上旬|中旬|下旬)?)\s*(?:[:：]\s*(.*))?$"
+)
+# (kind, rank, pattern); a lower rank nests outside a higher one
+_KINDS: list[tuple[str, float, re.Pattern]] = [
+    ("part", 0, re.compile(r"^第([一二三四五六七八九十百\d]+)\s*(?:部分|章|篇|节)\s*[、．.：:]?\s*")),
+    ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
+    ("pcn", 2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")),
+    ("num", 3, re.compile(r"^(\d{1,2})\s*[、．.](?!\d)\s*")),
+    ("ordinal", 3.5, re.compile(r"^(第[一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),
+    ("pnum", 4, re.compile(r"^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])\s*")),
+    ("circ", 5, re.compile(r"^([①-⑳])\s*")),
+    ("bullet", 6, re.compile(r"^([-•·●▪■◆◇□])\s*")),
+]
+MONTH_RANK = 2.5
+
+
+@dataclass
+class Label:
+    text: str  # the label as written ("一、", "（二）", "三月")
+    kind: str
+    rank: float
+    value: int | None
+    rest: str  # the line's text after the label
+
+
+def _value(kind: str, raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if raw.isdigit():
+        return int(raw)
+    if kind == "circ":
+        return ord(raw) - ord("①") + 1
+    return cn_number(raw.removeprefix("第"))
+
+
+def parse_label(text: str) -> Label | None:
+    m = _MONTH_HEAD.match(text)
+    if m and _plain_month(m.group(1)):
+        return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())
+    for kind, rank, pat in _KINDS:
+        m = pat.match(text)
+        if not m:
+            continue
+        raw = next((g for g in m.groups() if g), None)
+        value = _value(kind, raw)
+        if kind in ("cn", "pcn", "ordinal", "part") and value is None:
+            continue  # 五一、 is a festival, not a label
+        rest = text[m.end() :]
+        if not rest.strip() and kind != "bullet":
+            return Label(m.group(0).strip(), kind, rank, value, "")
+        return Label(m.group(0).strip(), kind, rank, value, rest.strip())
+    return None
+
+
+def _plain_month(s: str) -> bool:
+    nums = re.findall(_MONTH_WORD, s)
+    for n in nums:
+        v = int(n) if n.isdigit() else ({"元": 1, "正": 1}.get(n) or cn_number(n))
+        if not v or not 1 <= v <= 12:
+            return False
+    return True
+
+
+@dataclass
+class Node:
+    label: Label | None  # None for the root
+    line: Line | None = None
+    content: list[Line] = field(default_factory=list)  # unlabeled paragraphs and tables
+    children: list[Node] = field(default_factory=list)
+    is_entry: bool = False  # a month line that is itself a task ("三月：组织…。")
+
+    @property
+    def rank(self) -> float:
+        return self.label.rank if self.label else -1
+
+    @property
+    def title(self) -> str:
+        lab = self.label
+        if lab is None:
+            return ""
+        if lab.kind == "month":
+            return heading_title(lab.rest) if lab.rest else lab.text
+        return heading_title(lab.rest)
+
+    @property
+    def own_text(self) -> str:
+        """The heading line without its label."""
+        return self.label.rest if self.label else ""
+
+    def walk(self):
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+def heading_title(rest: str) -> str:
+    """The title of a heading that may run into its paragraph: the text
+    before the first 。：；！？ (when something stands before it)."""
+    m = re.search(r"[。：:；;！!？?]", rest)
+    if m and m.start() > 0:
+        return rest[: m.start()].strip()
+    return rest.strip()
+
+
+def line_label(line: Line) -> Label | None:
+    if line.is_table:
+        return None
+    if line.label:  # Word's automatic numbering
+        lab = parse_label(line.label + line.text)
+        if lab:
+            return lab
+        return Label(line.label, "auto", 3 + (line.list_level or 0), None, line.text)
+    return parse_label(line.text)
+
+
+def build_tree(lines: list[Line]) -> Node:
+    root = Node(label=None)
+    stack = [root]
+    labels = [line_label(ln) for ln in lines]
+    for i, (line, lab) in enumerate(zip(lines, labels)):
+        if lab is None:
+            if _run_in_subheading(line) and len(stack) > 1:
+                # "季节性工作：" closes the item list above it: what follows
+                # belongs to the heading that holds the list
+                item_rank = stack[-1].rank
+                while len(stack) > 1 and stack[-1].rank >= item_rank:
+                    stack.pop()
+            stack[-1].content.append(line)
+            continue
+        node = Node(label=lab, line=line)
+        if lab.kind == "month":
+            node.is_entry = not _month_heading(lab, labels[i + 1] if i + 1 < len(labels) else None)
+        while len(stack) > 1 and stack[-1].rank >= lab.rank:
+            stack.pop()
+        stack[-1].children.append(node)
+        stack.append(node)
+    return root
+
+
+def _run_in_subheading(line: Line) -> bool:
+    t = line.text
+    return not line.is_table and len(t) <= 30 and t.endswith((":", "：")) and "，" not in t[:-1]
+
+
+def _month_heading(lab: Label, nxt: Label | None) -> bool:
+    """"十月：深深爱国情" over a list is a heading; "三月：召开…。" is an entry."""
+    rest = lab.rest
+    if not rest:
+        return True
+    has_children = nxt is not None and nxt.rank > lab.rank
+    return has_children and len(rest) <= 15 and not re.search(r"[。；;]", rest)
+
+
+def top_nodes(root: Node) -> list[Node]:
+    """The plan's top-level sections: root children of the highest-ranked
+    heading kind, provided their numbering runs on (a kind that restarts at 1
+    with no higher label between lost its parents: no sections then)."""
+    kids = [c for c in root.children if c.label]
+    if not kids:
+        return []
+    top_rank = min(c.rank for c in kids)
+    top = [c for c in kids if c.rank == top_rank]
+    if top[0].label.kind == "month" and all(c.is_entry for c in top):
+        return []
+    if top[0].label.kind == "bullet":
+        return []
+    values = [c.label.value for c in top if c.label.value is not None]
+    if any(b <= a for a, b in zip(values, values[1:])):
+        return []
+    # before the first top section, lower-kind items are a preamble (an
+    # excerpt's leftovers); after it they cannot stand at the top
+    return [c for c in top if not c.is_entry]
+
+
+def _is_heading(node: Node) -> bool:
+    return bool(node.children) or bool(node.content)
+
+
+def to_sections(root: Node) -> list[Section]:
+    def conv(node: Node, level: int) -> Section:
+        return Section(
+            label=node.label.text if node.label else "",
+            title=node.title,
+            level=level,
+            children=[conv(c, level + 1) for c in node.children if _is_heading(c) and not c.is_entry],
+        )
+
+    return [conv(n, 1) for n in top_nodes(root)]

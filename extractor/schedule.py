@@ -1,0 +1,110 @@
+"""Schedule tables → tasks: one task per item of a row's content cell, with
+the months of its time cell and the bodies of its lead and support columns.
+
+Columns are found by their headings, whatever they are called (时间 /
+完成时限 / 时间节点, 工作内容 / 主要任务 / 工作事项, 牵头单位 / 责任单位 /
+责任主体, 配合单位 / 协办); a table without such headings whose first
+column reads as times is taken as time | content.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor import timex
+from models import Cell
+
+_TIME_HEAD = re.compile(r"时间|时限|日期|月份|节点|进度|期限|时段")
+_CONTENT_HEAD = re.compile(r"内容|事项|任务|工作|活动|项目|措施|安排")
+_LEAD_HEAD = re.compile(r"牵头|责任|负责|主体|承办|主办|落实")
+_SUPPORT_HEAD = re.compile(r"配合|协办|协助|参与|协同")
+_ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*")
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    cols: dict[str, int] = {}
+    for i, h in enumerate(header):
+        h = re.sub(r"\s", "", h)
+        if not h:
+            continue
+        if "time" not in cols and _TIME_HEAD.search(h) and len(h) <= 8:
+            cols["time"] = i
+        elif "support" not in cols and _SUPPORT_HEAD.search(h):
+            cols["support"] = i
+        elif "lead" not in cols and _LEAD_HEAD.search(h):
+            cols["lead"] = i
+        elif "content" not in cols and _CONTENT_HEAD.search(h):
+            cols["content"] = i
+    return cols
+
+
+def _origin(rows: list[list[Cell]], r: int, c: int) -> tuple[int, Cell]:
+    """The cell a merged position continues, with its row."""
+    while r > 0 and c < len(rows[r]) and rows[r][c].continued:
+        r -= 1
+    return r, rows[r][c] if c < len(rows[r]) else Cell()
+
+
+def items(cell_text: str) -> list[str]:
+    """A content cell's items: its paragraphs, and numbered items within them."""
+    out = []
+    for para in cell_text.split("\n"):
+        parts = re.split(r"(?=(?<=[。；;，,\s])\d{1,2}[、．.](?!\d))", para)
+        out += [_ITEM_LABEL.sub("", p).strip(" ；;") for p in parts if p.strip(" ；;")]
+    return out
+
+
+def table_tasks(rows: list[list[Cell]], year: int | None):
+    from extractor.bodies import split_body_list
+    from extractor.tasks import TaskDraft
+
+    if len(rows) < 2:
+        return []
+    header = [c.text for c in rows[0]]
+    cols = _columns(header)
+    start = 1
+    if "content" not in cols or "time" not in cols:
+        firsts = [r[0].text for r in rows if r and not r[0].continued and r[0].text]
+        timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
+        if firsts and timed >= max(2, len(firsts) // 2):
+            cols = {"time": 0, "content": 1, **{k: v for k, v in cols.items() if k in ("lead", "support")}}
+            start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
+        elif "content" not in cols:
+            return []
+    out: list[TaskDraft] = []
+    ci = cols["content"]
+    for r in range(start, len(rows)):
+        row = rows[r]
+        if ci >= len(row) or row[ci].continued or not row[ci].text.strip():
+            continue
+        span = range(r, min(len(rows), r + row[ci].row_span))
+        months: set[int] = set()
+        time_texts: list[str] = []
+        if "time" in cols:
+            for rr in span:
+                _, cell = _origin(rows, rr, cols["time"])
+                got = timex.parse_heading_time(cell.text, year_context=year)
+                if got is None:
+                    got, _tt = timex.months_of(cell.text, year_context=year)
+                months.update(got or [])
+                if cell.text and cell.text not in time_texts:
+                    time_texts.append(cell.text)
+        its = items(row[ci].text)
+        roles = []
+        for key, role in (("lead", "lead"), ("support", "support")):
+            if key in cols:
+                _, cell = _origin(rows, r, cols[key])
+                roles.append((role, cell.text))
+        for k, item in enumerate(its):
+            bodies: list[tuple[str, str]] = []
+            for role, text in roles:
+                paras = [p for p in text.split("\n") if p.strip()]
+                # one lead paragraph per content item when the counts agree
+                chosen = [paras[k]] if len(paras) == len(its) > 1 else paras
+                bodies += [(name, role) for p in chosen for name in split_body_list(p)]
+            own, own_tt = timex.months_of(item, year_context=year)
+            m = sorted(months & set(own)) if own and months & set(own) else sorted(months)
+            out.append(
+                TaskDraft(text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt, bodies=bodies)
+            )
+    return out

@@ -1,0 +1,241 @@
+"""Outline → objectives and tasks, each task with the months it admits.
+
+A task is one actionable item: a leaf of the outline, one clause of an
+inline enumeration (一是…；二是…), one entry of a month list ("三月：…",
+split at ；), one record of "活动名称/时间" fields, or one row of a schedule
+table. A leaf whose sentences name different times is split at them, so
+that "上半年试点，下半年推广" gives two tasks with their own months.
+
+Months come from the task's own time expression and from the nearest
+heading above it that names a time (a month heading, "（时间：二月）", a
+quarter); where both exist their overlap is kept, since the heading bounds
+the task and the task's words can only narrow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor import timex
+from extractor.clean import Line
+from extractor.outline import Node, heading_title
+from models import Objective
+
+_OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目标|目标任务|主要目标|总体思路|工作思路|基本原则|指导原则|总体部署|工作定位")
+_FIELD_TIME = re.compile(r"[（(]?\s*(?:时间|完成时限|完成时间|时间安排|活动时间)\s*[:：]\s*([^）)；;。，,]*)[）)]?")
+_RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
+_RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
+_ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")
+_SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]?")
+
+
+@dataclass
+class TaskDraft:
+    text: str
+    section_path: list[str]
+    months: list[int] = field(default_factory=list)
+    time_text: str | None = None
+    bodies: list[tuple[str, str]] = field(default_factory=list)  # (name, role) from table columns
+
+
+@dataclass
+class _Ctx:
+    months: list[int]
+    text: str
+
+
+def _own_time(text: str, year: int | None) -> tuple[list[int], str | None]:
+    """A task's own months: an explicit "时间：…" field wins over words in the text."""
+    m = _FIELD_TIME.search(text)
+    if m and m.group(1).strip():
+        months, tt = timex.months_of(m.group(1), year_context=year)
+        if months or tt:
+            return months, tt
+    return timex.months_of(text, year_context=year)
+
+
+def _resolve(own: tuple[list[int], str | None], ctx: _Ctx | None) -> tuple[list[int], str | None]:
+    months, tt = own
+    if ctx is None or not ctx.months:
+        return months, tt
+    if months:
+        both = sorted(set(months) & set(ctx.months))
+        if both:
+            return both, tt
+    return list(ctx.months), tt if tt and not months else ctx.text
+
+
+def heading_time(node: Node, year: int | None) -> _Ctx | None:
+    lab = node.label
+    if lab is None:
+        return None
+    if lab.kind == "month":
+        months = timex.parse_heading_time(lab.text, year_context=year) or []
+        return _Ctx(months, lab.text) if months else None
+    months, tt = _own_time(lab.rest if _FIELD_TIME.search(lab.rest) else heading_title(lab.rest), year)
+    return _Ctx(months, tt or "") if months else None
+
+
+def split_clauses(text: str, year: int | None) -> list[str]:
+    """One unit of text → the pieces that are tasks of their own."""
+    if _FIELD_TIME.search(text):
+        return [text]  # an item with its own time field is one task
+    pieces = _split_enumeration(text)
+    out: list[str] = []
+    for p in pieces:
+        out.extend(_split_by_time(p, year))
+    return [p for p in (x.strip() for x in out) if p]
+
+
+def _split_enumeration(text: str) -> list[str]:
+    """"…。一是A；二是B。" → ["…。", "一是A；", "二是B。"] when the ordinals run in order."""
+    marks = [m for m in _ENUM.finditer(text)]
+    seq, want = [], 1
+    for m in marks:
+        if "一二三四五六七八九十".index(m.group(1)) + 1 == want:
+            seq.append(m.start())
+            want += 1
+    if len(seq) < 2:
+        return [text]
+    cuts = [0, *seq, len(text)]
+    return [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+def _split_by_time(text: str, year: int | None) -> list[str]:
+    sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
+    timed = [timex.months_of(s, year_context=year)[0] for s in sentences]
+    distinct = {tuple(m) for m in timed if m}
+    if len(distinct) >= 2:
+        pieces: list[str] = []
+        for s, m in zip(sentences, timed):
+            if m or not pieces:
+                pieces.append(s)
+            else:
+                pieces[-1] += s
+        return [q for p in pieces for q in _split_sentence_by_time(p, year)]
+    return _split_sentence_by_time(text, year)
+
+
+def _split_sentence_by_time(sentence: str, year: int | None) -> list[str]:
+    """"上半年在A中试点，下半年推广至B" → two clauses, each with its time."""
+    exprs = [e for e in timex.find_times(sentence, year_context=year) if e.months]
+    if len({e.months for e in exprs}) < 2:
+        return [sentence]
+    cuts = [0]
+    for prev, e in zip(exprs, exprs[1:]):
+        if e.months == prev.months:
+            continue
+        k = max(sentence.rfind(c, prev.end, e.start) for c in "，,；;")
+        if k > cuts[-1]:
+            cuts.append(k + 1)
+    cuts.append(len(sentence))
+    return [sentence[a:b] for a, b in zip(cuts, cuts[1:]) if sentence[a:b].strip()]
+
+
+class TaskBuilder:
+    def __init__(self, year: int | None):
+        self.year = year
+        self.tasks: list[TaskDraft] = []
+        self.objectives: list[Objective] = []
+
+    # -- entry -------------------------------------------------------------
+    def run(self, root: Node) -> None:
+        outlined = any(c.label for c in root.children)
+        for line in root.content:
+            if line.is_table:
+                self._table(line, [], None)
+            elif outlined:
+                self.objectives.append(Objective(text=line.text, section_path=[]))
+            else:
+                self._unit(line.text, [], None)
+        self._children(root, [], None, False)
+
+    def _children(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
+        for group in _records(node.children):
+            if len(group) > 1:
+                text = "；".join(g.own_text for g in group)
+                self._unit(text, path + [group[0].label.text], ctx)
+                continue
+            self._visit(group[0], path, ctx, objective)
+
+    def _visit(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
+        path = path + [node.label.text]
+        objective = objective or bool(_OBJECTIVE_HEAD.search(node.title))
+        here = heading_time(node, self.year)
+        inner = here or ctx
+        if objective:
+            for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
+                body = t[len(node.title):].lstrip("。：:；; ") if t == node.own_text else t
+                if body:
+                    self.objectives.append(Objective(text=body, section_path=path))
+            for c in node.children:
+                self._visit(c, path, inner, True)
+            return
+        if node.is_entry:
+            # "一月：A；B。" — each item of the entry is a task of that month
+            for piece in re.split(r"(?<=[；;。])", node.own_text):
+                if piece.strip(" ：:"):
+                    self._unit(piece, path, inner, split=False)
+        elif not node.children:
+            rest = node.own_text
+            substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title):])
+            if not node.content or len(substance) >= 8:
+                # a heading's own line carries its time for the whole item; an
+                # item line is the task itself
+                self._unit(rest, path, ctx)
+        for line in node.content:
+            if line.is_table:
+                self._table(line, path, inner)
+            elif node.children and not _worth_alone(line.text, self.year):
+                continue
+            else:
+                self._unit(line.text, path, inner)
+        self._children(node, path, inner, objective)
+
+    # -- units -------------------------------------------------------------
+    def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
+        pieces = split_clauses(text, self.year) if split else [text.strip()]
+        for p in pieces:
+            months, tt = _resolve(_own_time(p, self.year), ctx)
+            self.tasks.append(TaskDraft(text=p, section_path=list(path), months=months, time_text=tt))
+
+    def _table(self, line: Line, path: list[str], ctx: _Ctx | None) -> None:
+        from extractor.schedule import table_tasks
+
+        for d in table_tasks(line.rows, self.year):
+            if ctx and not d.months:
+                d.months, d.time_text = list(ctx.months), ctx.text
+            d.section_path = list(path)
+            self.tasks.append(d)
+
+
+def _worth_alone(text: str, year: int | None) -> bool:
+    """A paragraph between a heading and its items: a task when it names a
+    time or says enough to be work in itself, not when it introduces a list."""
+    if text.endswith(("：", ":")):
+        return False
+    return bool(timex.months_of(text, year_context=year)[0]) or len(text) > 30
+
+
+def _records(children: list[Node]) -> list[list[Node]]:
+    """Group "活动名称：… / 时间：… / description" siblings into records."""
+    groups: list[list[Node]] = []
+    open_record = False
+    for c in children:
+        text = c.own_text
+        if not c.children and _RECORD_START.match(text):
+            groups.append([c])
+            open_record = True
+        elif open_record and not c.children and c.label and c.label.kind in ("bullet", groups[-1][0].label.kind):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+            open_record = False
+    return groups
+
+
+def extract(root: Node, year: int | None) -> tuple[list[Objective], list[TaskDraft]]:
+    b = TaskBuilder(year)
+    b.run(root)
+    return b.objectives, b.tasks
