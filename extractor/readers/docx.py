@@ -182,7 +182,9 @@ def _parse_level(lvl) -> Level:
     fmt = _val(lvl.find(_w("numFmt"))) or "decimal"
     text_el = lvl.find(_w("lvlText"))
     return Level(
-        start=_int(lvl.find(_w("start")), 1 if fmt != "decimalZero" else 0) or 0,
+        # ECMA-376 says a missing w:start means 0, but files that omit it
+        # (generators, not Word) mean a list that starts at 1.
+        start=_int(lvl.find(_w("start")), 1),
         fmt=fmt,
         text="" if text_el is None else (text_el.get(VAL) or ""),
         restart=_int(lvl.find(_w("lvlRestart"))),

@@ -84,7 +84,6 @@ class Para:
 # --- characters → lines ---------------------------------------------------
 
 _LATIN = re.compile(r"[0-9A-Za-z\u00c0-\u024f%.,:;!?'\"()\[\]/\\&+\-=_#@*<>$]")
-_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018-\u201d\u2014\u2026]")
 
 
 def _is_latin(ch: str) -> bool:
