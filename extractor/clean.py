@@ -22,11 +22,11 @@ CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)…%％"
 TERMINALS = "。！？；：!?;:….．"
 LABEL_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条篇]|[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d{1,2}\s*[、．.](?!\d)|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
+    r"|\d{1,2}\s*(?:、|[．.](?!\d))|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
 )
 # A label standing inside a line after a finished sentence ("…等。 3、强民主")
 # or after a web-table comma (",2、寒假安全"): the line is split there.
-INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}[、．.](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
+INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}(?:、|[．.](?!\d))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
@@ -220,6 +220,7 @@ def clean(blocks: list[Block]) -> list[Line]:
     pending: Line | None = None  # the paragraph a wrapped line may continue
     table_rows: list[list[str]] = []
     gap = False  # a blank line since the last text line
+    page_break = False  # a page number was just dropped: blank lines around it mean nothing
 
     def flush_table() -> None:
         nonlocal table_rows
@@ -239,13 +240,14 @@ def clean(blocks: list[Block]) -> list[Line]:
         if b.wrapped:
             text = text.strip(" ,")  # web-table exports wrap cells in commas: ",一月,"
         if not text and not b.label:
-            gap = True
+            gap = gap or not page_break
             continue
         if not b.label and is_boilerplate(text):
             # a page number between two halves of a sentence is no paragraph break
             if _PAGE_NUMBER.match(text):
-                gap = False if pending is not None else gap
+                gap, page_break = False, True
             continue
+        page_break = False
         if b.wrapped:
             cells = _pipe_cells(text)
             if cells is not None:

@@ -41,13 +41,14 @@ _KINDS: list[tuple[str, float, re.Pattern]] = [
     ("part", 0, re.compile(r"^第([一二三四五六七八九十百\d]+)\s*(?:部分|章|篇|节)\s*[、．.：:]?\s*")),
     ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
     ("pcn", 2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")),
-    ("num", 3, re.compile(r"^(\d{1,2})\s*[、．.](?!\d)\s*")),
+    ("num", 3, re.compile(r"^(\d{1,2})\s*(?:、|[．.](?!\d))\s*")),
     ("ordinal", 3.5, re.compile(r"^(第[一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),
     ("pnum", 4, re.compile(r"^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])\s*")),
     ("circ", 5, re.compile(r"^([①-⑳])\s*")),
     ("bullet", 6, re.compile(r"^([-•·●▪■◆◇□])\s*")),
 ]
 MONTH_RANK = 2.5
+_ITEM_RANK = 3  # 1. and deeper: list items rather than headings
 
 
 @dataclass
@@ -155,7 +156,7 @@ def build_tree(lines: list[Line]) -> Node:
     labels = [line_label(ln) for ln in lines]
     for i, (line, lab) in enumerate(zip(lines, labels)):
         if lab is None:
-            if _run_in_subheading(line) and len(stack) > 1:
+            if _run_in_subheading(line) and len(stack) > 2 and stack[-1].rank >= _ITEM_RANK:
                 # "季节性工作：" closes the item list above it: what follows
                 # belongs to the heading that holds the list
                 item_rank = stack[-1].rank

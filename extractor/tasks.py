@@ -23,7 +23,7 @@ from extractor.outline import Node, heading_title
 from models import Objective
 
 _OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目标|目标任务|主要目标|总体思路|工作思路|基本原则|指导原则|总体部署|工作定位")
-_FIELD_TIME = re.compile(r"[（(]?\s*(?:时间|完成时限|完成时间|时间安排|活动时间)\s*[:：]\s*([^）)；;。，,]*)[）)]?")
+_FIELD_TIME = re.compile(r"(?:^|(?<=[（(；;。\s]))\s*(?:时间|完成时限|完成时间|时间安排|活动时间)\s*[:：]\s*([^）)；;。，,]*)[）)]?")
 _RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
 _RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
 _ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")
@@ -77,14 +77,16 @@ def heading_time(node: Node, year: int | None) -> _Ctx | None:
     return _Ctx(months, tt or "") if months else None
 
 
-def split_clauses(text: str, year: int | None) -> list[str]:
-    """One unit of text → the pieces that are tasks of their own."""
+def split_clauses(text: str, year: int | None, within: list[int] | None = None) -> list[str]:
+    """One unit of text → the pieces that are tasks of their own. Times that
+    all fall inside the heading's months (`within`) split nothing: every
+    piece would get the same months."""
     if _FIELD_TIME.search(text):
         return [text]  # an item with its own time field is one task
     pieces = _split_enumeration(text)
     out: list[str] = []
     for p in pieces:
-        out.extend(_split_by_time(p, year))
+        out.extend(_split_by_time(p, year, within))
     return [p for p in (x.strip() for x in out) if p]
 
 
@@ -102,10 +104,17 @@ def _split_enumeration(text: str) -> list[str]:
     return [text[a:b] for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
 
 
-def _split_by_time(text: str, year: int | None) -> list[str]:
+def _narrow(months: list[int] | tuple[int, ...], within: list[int] | None) -> tuple[int, ...]:
+    if not within:
+        return tuple(months)
+    both = tuple(sorted(set(months) & set(within)))
+    return both or tuple(within)
+
+
+def _split_by_time(text: str, year: int | None, within: list[int] | None = None) -> list[str]:
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
     timed = [timex.months_of(s, year_context=year)[0] for s in sentences]
-    distinct = {tuple(m) for m in timed if m}
+    distinct = {_narrow(m, within) for m in timed if m}
     if len(distinct) >= 2:
         pieces: list[str] = []
         for s, m in zip(sentences, timed):
@@ -113,14 +122,19 @@ def _split_by_time(text: str, year: int | None) -> list[str]:
                 pieces.append(s)
             else:
                 pieces[-1] += s
-        return [q for p in pieces for q in _split_sentence_by_time(p, year)]
-    return _split_sentence_by_time(text, year)
+        return [q for p in pieces for q in _split_sentence_by_time(p, year, within)]
+    return _split_sentence_by_time(text, year, within)
 
 
-def _split_sentence_by_time(sentence: str, year: int | None) -> list[str]:
+def _split_sentence_by_time(sentence: str, year: int | None, within: list[int] | None = None) -> list[str]:
     """"上半年在A中试点，下半年推广至B" → two clauses, each with its time."""
     exprs = [e for e in timex.find_times(sentence, year_context=year) if e.months]
-    if len({e.months for e in exprs}) < 2:
+    if len({_narrow(e.months, within) for e in exprs}) < 2:
+        return [sentence]
+    respective = _split_respectively(sentence, exprs)
+    if respective:
+        return respective
+    if False:
         return [sentence]
     cuts = [0]
     for prev, e in zip(exprs, exprs[1:]):
@@ -131,6 +145,18 @@ def _split_sentence_by_time(sentence: str, year: int | None) -> list[str]:
             cuts.append(k + 1)
     cuts.append(len(sentence))
     return [sentence[a:b] for a, b in zip(cuts, cuts[1:]) if sentence[a:b].strip()]
+
+
+def _split_respectively(sentence: str, exprs: list) -> list[str] | None:
+    """"五一和国庆期间分别举办A和B" → "五一…A", "国庆…B": 分别 pairs times and items."""
+    k = sentence.find("分别")
+    before = [e for e in exprs if e.end <= k]
+    if k < 0 or len(before) < 2:
+        return None
+    parts = re.split(r"[和及与]", sentence[k + 2 :])
+    if len(parts) != len(before):
+        return None
+    return [f"{e.text}{p}" for e, p in zip(before, parts)]
 
 
 class TaskBuilder:
@@ -163,7 +189,10 @@ class TaskBuilder:
         path = path + [node.label.text]
         objective = objective or bool(_OBJECTIVE_HEAD.search(node.title))
         here = heading_time(node, self.year)
-        inner = here or ctx
+        inner = ctx
+        if here:
+            months, text = _resolve((here.months, here.text), ctx)
+            inner = _Ctx(months, text or here.text)
         if objective:
             for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
                 body = t[len(node.title):].lstrip("。：:；; ") if t == node.own_text else t
@@ -180,7 +209,7 @@ class TaskBuilder:
         elif not node.children:
             rest = node.own_text
             substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title):])
-            if not node.content or len(substance) >= 8:
+            if not node.content or len(substance) >= 8 or node.rank >= 3:
                 # a heading's own line carries its time for the whole item; an
                 # item line is the task itself
                 self._unit(rest, path, ctx)
@@ -195,7 +224,7 @@ class TaskBuilder:
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
-        pieces = split_clauses(text, self.year) if split else [text.strip()]
+        pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
             months, tt = _resolve(_own_time(p, self.year), ctx)
             self.tasks.append(TaskDraft(text=p, section_path=list(path), months=months, time_text=tt))
