@@ -1,0 +1,45 @@
+# jihua: every target sets up what it needs itself (virtualenv, packages,
+# Debian packages), so each works on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DB     ?= jihua.db
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+SHARED ?= ../shared
+
+.PHONY: install system test run eval bench clean
+
+# the stamp is rebuilt when the project's dependencies change
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian packages: LibreOffice for legacy .doc/.wps/.rtf/.odt
+system:
+	bash scripts/setup-system.sh
+
+test: install system
+	$(BIN)/pytest
+
+# install, ingest samples/ into a fresh database, serve the API on 127.0.0.1
+run: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/jihua ingest samples --db $(DB)
+	@echo "jihua: serving http://$(HOST):$(PORT)/ (API docs at /docs)"
+	$(BIN)/jihua serve --db $(DB) --host $(HOST) --port $(PORT)
+
+# quality on the gold files in ../shared
+eval: install
+	$(BIN)/jihua eval $(SHARED)/gold $(SHARED)/fixtures
+
+bench: install system
+	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_legacy.py
+
+clean:
+	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm .pytest_cache
