@@ -166,6 +166,7 @@ _RE_QUARTER = re.compile(
     rf"(?<![\d{_CN_NUM}每本上下该当])"
     rf"(?:第?{_QN}(?:{_SP}[、和及与至到—~-]{_SP}第?{_QN})*{_SP}季度|前[三两二]{_SP}季度|首季度?)"
     rf"(?P<part>末|初)?(?:{_SP}{_DEADLINE})?"
+    r"|(?<![A-Za-z])Q[1-4](?!\d)"  # Q3 in company plans
 )
 
 _LUNAR_DAY = r"(?:初[一二三四五六七八九十]|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)"
@@ -221,7 +222,7 @@ def _word_rules() -> tuple[_Rule, ...]:
         pat = (
             rf"(?:国际)?{_OQ}{num}{_CQ}(?:{suffix})?"
             rf"|(?<=[庆迎贺念度过]){num}(?:{suffix})?"
-            rf"|(?<![{_CN_NUM}第]){num}(?:(?:{suffix})|(?=(?:{follow})))"
+            rf"|(?<![{_CN_NUM}第双]){num}(?:(?:{suffix})|(?=(?:{follow})))"
         )
         if len(e["numeral"]) == 2:
             pat += rf"|(?<=(?:{pairs})[、和及与]){num}"
@@ -263,22 +264,39 @@ def _lunar_months(month: int, day: int | None) -> tuple[int, ...]:
     return tuple(sorted(months))
 
 
-def _at_line_start(s: str, i: int) -> bool:
-    line_start = s.rfind("\n", 0, i) + 1
-    return not s[line_start:i].strip()
+_CN_SMALL = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
 
 
-def _line_rest_is_empty(s: str, j: int) -> bool:
-    nl = s.find("\n", j)
-    rest = s[j: nl if nl >= 0 else len(s)]
-    return re.fullmatch(r"\s*(?:[:：].*)?", rest) is not None
+def _is_item_label(s: str, tok: re.Match[str], list_end: int) -> bool:
+    """Is the first number of "N、M月…" an item label rather than a month?
+
+    It can only be one where an item can start: at the start of a line, or
+    after a clause end when lines were joined ("…；2、3月底前完成…"). A line
+    that is only the time is a heading ("七、八月份：") and reads as a list.
+    At a line start the label reading wins; after a clause end it wins when
+    the item before ("1、") is there too, or this is item 1."""
+    line_start = s.rfind("\n", 0, tok.start()) + 1
+    before = s[line_start:tok.start()]
+    nl = s.find("\n", list_end)
+    rest = s[list_end: nl if nl >= 0 else len(s)]
+    if re.fullmatch(r"\s*(?:[:：].*)?", rest):
+        return False
+    if not before.strip():
+        return True
+    if not re.search(r"[。；;:：!！?？]\s*$", before):
+        return False
+    n = _num(tok.group())
+    if n == 1:
+        return True
+    prev = {str(n - 1), _CN_SMALL[n - 1]}
+    return any(re.search(rf"(?:^|[。；;:：\s]){p}[、.．]", before) for p in prev)
 
 
 def _numeric_cands(s: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _RE_POINT.finditer(s):
         month = _num(_RE_M_MONTH.match(s, m.start()).group(1))
-        kind = "date" if m.group("day") else "deadline" if m.group("dl") else "month"
+        kind = "deadline" if m.group("dl") else "date" if m.group("day") else "month"
         out.append(_Cand(m.start(), m.end(), (month,), kind))
     for m in _RE_RANGE.finditer(s):
         lo = _num(_RE_M.match(s, m.start()).group())
@@ -288,9 +306,7 @@ def _numeric_cands(s: str) -> list[_Cand]:
         head_end = s.index("月", m.start(), m.end())
         toks = list(_RE_M.finditer(s, m.start(), head_end))
         start = m.start()
-        # "七、八月份…" opening a line: "七、" labels an item unless the line is
-        # only this time (a heading such as "七、八月份：").
-        if _at_line_start(s, start) and not _line_rest_is_empty(s, m.end()):
+        if _is_item_label(s, toks[0], m.end()):
             toks = toks[1:]
             start = toks[0].start()
         months = tuple(sorted({_num(t.group()) for t in toks}))
@@ -302,6 +318,8 @@ def _numeric_cands(s: str) -> list[_Cand]:
         text = m.group()
         if text.startswith("首季"):
             qs = [1]
+        elif text.startswith("Q"):
+            qs = [int(text[1])]
         elif text.startswith("前"):
             qs = list(range(1, _num(text[1]) + 1))
         else:

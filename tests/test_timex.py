@@ -82,6 +82,8 @@ CASES: list[tuple[str, list[int], str | None]] = [
     ("第四季度：总结与展望", [10, 11, 12], "第四季度"),
     ("前三季度完成全年目标的80%", [1, 2, 3, 4, 5, 6, 7, 8, 9], "前三季度"),
     ("第一、二季度开展岗位练兵", [1, 2, 3, 4, 5, 6], "第一、二季度"),
+    ("一季度末完成职工信息采集", [3], "一季度末"),
+    ("Q3完成服务平台上线", [7, 8, 9], "Q3"),
     ("上半年在非公企业中举办专题宣讲20场以上", [1, 2, 3, 4, 5, 6], "上半年"),
     ("下半年组织女职工赴革命传统教育基地开展现场教学", [7, 8, 9, 10, 11, 12], "下半年"),
     ("年中对各基层女职工委员会工作开展情况进行督导检查", [6, 7], "年中"),
@@ -133,6 +135,7 @@ CASES: list[tuple[str, list[int], str | None]] = [
     ("重阳节老教师慰问活动", [10], "重阳节"),
     ("冬至包饺子活动", [12], "冬至"),
     ("腊八节送腊八粥", [1], "腊八节"),
+    ("双十一期间开展消费维权宣传", [11], "双十一"),
     ("12月1日世界艾滋病日宣传教育活动", [12], "12月1日世界艾滋病日"),
     ("开展“3·15”消费者权益保护宣传", [3], "“3·15”"),
     # Traditional characters
@@ -226,6 +229,7 @@ def test_find_times_gives_spans_kinds_and_order() -> None:
         assert text[e.start:e.end] == e.text
         assert isinstance(e, TimeExpr)
     assert found[-1].months == (8,)
+    assert [e.kind for e in find_times("7月10日前报名，8月13-15日注册")] == ["deadline", "date"]
     assert found[3].months == ()
 
 
@@ -242,6 +246,10 @@ def test_item_label_is_not_a_month_in_a_list() -> None:
     assert months_of("1、3月份召开职代会") == ([3], "3月份")
     assert months_of("七、八月份：暑期疗休养") == ([7, 8], "七、八月份")
     assert months_of("计划七、八月份组织疗休养") == ([7, 8], "七、八月份")
+    # Lines joined by cleaning: an item label after a clause end.
+    assert months_of("1、巾帼志愿服务；2、3月底前完成换届") == ([3], "3月底前")
+    assert months_of("要求：1、3月份召开职代会") == ([3], "3月份")
+    assert months_of("完成培训，3、4月开展竞赛") == ([3, 4], "3、4月")
 
 
 @pytest.mark.parametrize(
