@@ -58,5 +58,10 @@ def is_generic_org(name: str) -> bool:
     "上级工会"): it names no one unit, so it cannot be a plan's unit."""
     if name in _lexicon()["bare"]:
         return True
-    rest = _GENERIC_PREFIX.sub("", name)
+    rest = name
+    while True:  # "新建企业工会": strip 新建, then 企业
+        shorter = _GENERIC_PREFIX.sub("", rest)
+        if shorter == rest:
+            break
+        rest = shorter
     return rest != name and (rest in _lexicon()["bare"] or not rest or _SUFFIX_AT_END.fullmatch(rest) is not None)
