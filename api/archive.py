@@ -162,5 +162,5 @@ def read_capped(f: IO[bytes], cap: int, name: str) -> bytes:
     """All of a stream, or TooLarge once it passes `cap` bytes."""
     data = _read_capped(f, cap)
     if data is None:
-        raise TooLarge(name, f"larger than the {_mb(cap)} limit")
+        raise TooLarge(name, f"the file is larger than the {_mb(cap)} limit per file")
     return data

@@ -1,0 +1,45 @@
+"""GET /tasks.csv and /tasks.xlsx, opened the way a user opens them."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from api.tabular import COLUMNS
+
+
+def test_csv_has_bom_chinese_headers_and_the_filtered_rows(client, seeded):
+    r = client.get("/tasks.csv", params={"month": "3"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("text/csv")
+    assert r.content.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[0] == COLUMNS and rows[0][:5] == ["单位", "年份", "计划", "章节", "任务"]
+    assert len(rows) == 1 + 3
+    by_text = {row[4]: row for row in rows[1:]}
+    row = by_text["组织开展“三八”妇女节女工健康讲座"]
+    assert row[0] == "甲公司工会" and row[5] == "3" and row[7] == "女工委员会（牵头）" and row[8] == "女职工"
+
+
+def test_csv_without_filters_has_every_task(client, seeded):
+    rows = list(csv.reader(io.StringIO(client.get("/tasks.csv").content.decode("utf-8-sig"))))
+    assert len(rows) == 1 + 7
+
+
+def test_xlsx_opens_with_the_same_rows(client, seeded):
+    r = client.get("/tasks.xlsx", params={"theme": "女职工"})
+    assert r.status_code == 200
+    wb = load_workbook(io.BytesIO(r.content), read_only=True)
+    ws = wb["任务"]
+    rows = [list(row) for row in ws.iter_rows(values_only=True)]
+    assert rows[0] == COLUMNS
+    assert sorted(row[0] for row in rows[1:]) == ["乙学校工会", "甲公司工会"]
+    assert all("女工健康讲座" in row[4] for row in rows[1:])
+    assert rows[1][1] == 2025  # numbers stay numbers
+
+
+def test_exports_refuse_bad_filters_in_the_error_shape(client, seeded):
+    r = client.get("/tasks.csv", params={"month": "0"})
+    assert r.status_code == 422 and set(r.json()) == {"error"}
