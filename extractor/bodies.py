@@ -1,0 +1,491 @@
+"""Responsible bodies: the organisations a plan names, with the role each plays.
+
+How a body is found (rules live in extractor/data, not here):
+
+1. The text is mapped character by character to simplified Chinese
+   (data/trad2simp.txt), so one rule set serves traditional plans too and
+   every offset still points into the original text.
+2. spaCy (`spacy.blank("zh")`, jieba segmenter, jieba user dictionary
+   data/jieba_userdict.txt so that 总工会, 女职工委员会 … are one token) runs an
+   EntityRuler whose patterns (data/body_patterns.jsonl) mark *anchor* tokens:
+   words that end like an organisation (…工会, …委员会, …局, 党委, 团支部 …).
+   The pattern `id` says whether an anchor is "strong" (a body wherever it is
+   named) or "weak" (公司, 学校, 单位, 行政, bare 工会 … a body only where the
+   sentence makes it an actor).
+3. The `jihua_body_spans` component grows each anchor leftwards over the
+   tokens that can be part of a name: place names, modifiers such as 各/基层/
+   上级, nouns, unknown words (proper names), ordinals (第二实验中学), a short
+   bracket (各街道（镇）) and 市、区 coordination. Function words and governing
+   verbs stop it (data/body_rules.json). Anchors inside a grown span merge
+   into it (区总工会办公室, 市总工会女职工委员会). It drops what is not an
+   organisation: a person (工会主席, 工会小组长), a congress or session
+   (中国工会十八大, 市总工会十六届五次全委), a title (优秀工会小组, 十家示范工会),
+   an object of building (加强…委员会建设), a quoted slogan or a document title.
+   The result is `doc.ents`, label ORG, `span.id_` strong/weak.
+4. `find_mentions` reads the role from the clause around each span.
+
+Roles, and why:
+- "leader": inside 在…(的)(正确)领导/指导下.
+- "lead": the subject that does the work (X负责/牵头/组织/将/要…, 由X负责),
+  and the body *after* 配合/协助/支持: "配合公司人力资源部做好…" means the
+  department carries the task and the plan's unit helps, so the department
+  leads it. The plan's own unit is the issuer (merge_bodies) and needs no
+  support role of its own.
+- "support": the partner after 会同/联合/邀请/与 (and 在X的协助下), and
+  schedule columns 配合单位/协办单位.
+- "mention": named in a body role-free way; still a body for strong anchors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from models import Body
+
+DATA = Path(__file__).resolve().parent / "data"
+ROLE_ORDER = ("issuer", "leader", "lead", "support", "mention")
+
+_PUNCT_SPLIT = re.compile(r"[、，,；;／/\n\r\t]+|\s{2,}")
+_HAN = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
+_ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇两\d]+$")
+# A body followed by a session or congress number is a meeting reference
+# (中国工会十八大, 市总工会十六届五次全委会议), not the body acting.
+_CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两\d]+(届|次|大)")
+# A count in front of a name makes it a kind, not one body (十家示范工会).
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
+_QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
+_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡]$")
+_CLAUSE_END = "。；;！!？?\n"
+_LIST_SEP = re.compile(r"^(、|和|及|以及|与|，|,|或)$")
+_ADMIN = {"省", "市", "区", "县", "镇", "乡", "州", "街道"}
+_BRACKETS = {"）": "（", ")": "("}
+# Words after a weak body that say it is two bodies talking, not a compound
+# noun (和驻街单位联系 keeps 驻街单位; 行政管理 drops 行政).
+_INTERACTION = {"联系", "合作", "协作", "沟通", "协商", "共建", "对接", "交流"}
+
+TABLE_LEAD = ("牵头单位", "责任单位", "责任部门", "负责部门", "责任主体", "承办单位", "牵头部门", "主办单位", "负责单位", "实施单位", "责任科室", "责任处室")
+TABLE_SUPPORT = ("配合单位", "协办单位", "参与单位", "配合部门", "协助单位", "协作单位", "参加单位")
+
+
+@dataclass
+class Mention:
+    """One naming of a body in a text; start/end are offsets into that text."""
+
+    name: str
+    role: str
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    rules = json.loads((DATA / "body_rules.json").read_text(encoding="utf-8"))
+    for key, value in list(rules.items()):
+        if isinstance(value, list):
+            rules[key] = set(value) if key not in {"title_words", "person_tails", "object_tails", "not_org_tokens"} else tuple(value)
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for line in (DATA / "trad2simp.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = simp
+    return table
+
+
+@lru_cache(maxsize=1)
+def _tags() -> dict[str, str]:
+    """Part-of-speech of a word from jieba's dictionary plus our user dictionary.
+
+    A lookup per token, not a second segmentation: the tokens are spaCy's.
+    """
+    import jieba.posseg
+
+    jieba.posseg.dt.check_initialized() if hasattr(jieba.posseg.dt, "check_initialized") else None
+    tags = dict(jieba.posseg.dt.word_tag_tab)
+    for line in (DATA / "jieba_userdict.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            tags[parts[0]] = parts[2]
+    return tags
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    """The spaCy pipeline, built once: jieba segmenter, EntityRuler, span grower."""
+    import jieba
+    import spacy
+
+    jieba.setLogLevel(60)  # jieba prints its cache notice on stderr otherwise
+    # spaCy's zh tokenizer calls jieba's module-level tokenizer, so the user
+    # dictionary goes there.
+    jieba.load_userdict(str(DATA / "jieba_userdict.txt"))
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler.from_disk(DATA / "body_patterns.jsonl")
+    nlp.add_pipe("jihua_body_spans", after="entity_ruler")
+    nlp.add_pipe("jihua_split_glued", before="entity_ruler")
+    return nlp
+
+
+# ----------------------------------------------------- the spaCy component
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory("jihua_body_spans"):
+        return
+
+    @Language.component("jihua_split_glued")
+    def split_glued(doc):  # noqa: ANN001 - spaCy's Doc
+        """jieba glues a preposition to a place it does not know (向区|总工会,
+        被市|教育工会, 十八大和市): split it off so the name can start at 区/市."""
+        tags = _tags()
+        glued = [t for t in doc if _GLUED.match(t.text) and t.text not in tags]
+        with doc.retokenize() as retok:
+            for t in glued:
+                head = t.text[:-1]
+                retok.split(t, [head, t.text[-1]], heads=[(t, 1), (t, 1)])
+        return doc
+
+    @Language.component("jihua_body_spans")
+    def body_spans(doc):  # noqa: ANN001 - spaCy's Doc
+        doc.ents = _grow(doc)
+        return doc
+
+
+_register()
+
+
+def _kind(span) -> str:  # noqa: ANN001
+    return span.id_ or "strong"
+
+
+def _grow(doc) -> list:  # noqa: ANN001
+    """Turn anchor tokens into full names; see the module docstring (step 3)."""
+    from spacy.tokens import Span
+
+    rules = _rules()
+    text = doc.text
+    quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    anchors = sorted(doc.ents, key=lambda s: s.start, reverse=True)
+    anchor_starts = {a.start for a in anchors}
+    out = []
+    taken_from = len(doc)  # tokens from here on belong to a span already decided
+    for anchor in anchors:
+        if anchor.end > taken_from:
+            continue
+        word = anchor.text
+        if word.endswith(tuple(rules["not_org_tokens"])) or _anchor_vetoed(doc, anchor, rules):
+            continue
+        open_suffix = _open(word, rules)
+        start = _grow_left(doc, anchor.start, anchor_starts, rules, open_suffix)
+        kind = _kind(anchor)
+        if word == "工会" and start == anchor.start:
+            kind = "weak"  # bare 工会 is a body only where it acts
+        span = Span(doc, start, anchor.end, label="ORG", span_id=kind)
+        taken_from = start
+        name = span.text
+        after = text[span.end_char : span.end_char + 8]
+        if any(after.startswith(t) for t in rules["object_tails"]):
+            continue
+        if name.startswith(rules["title_words"]) or _COUNTED.search(text[max(0, span.start_char - 6) : span.start_char]):
+            continue
+        if any(a <= span.start_char and span.end_char <= b for a, b in quoted):
+            continue
+        if start == anchor.start and word in rules["needs_prefix"]:
+            continue  # a bare 局, 部门, 委员会 … names no one
+        out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _anchor_vetoed(doc, anchor, rules) -> bool:  # noqa: ANN001
+    """Anchors followed by a person, a session number or 中心工作 name no body."""
+    after = doc.text[anchor.end_char : anchor.end_char + 8]
+    nxt = doc[anchor.end].text if anchor.end < len(doc) else ""
+    if nxt in rules["person_tails"] or nxt.startswith(("主席", "书记", "主任", "委员", "干部", "领导")):
+        return True
+    if anchor.text.endswith(("会", "组", "委", "队", "部", "局", "处", "室", "站", "所")) and after[:1] in {"长", "员", "委"}:
+        return True
+    if _CONGRESS.match(after):
+        return True
+    if anchor.text.endswith("中心") and after.startswith(("工作", "任务", "环节", "组")):
+        return True
+    return False
+
+
+def _open(word: str, rules: dict) -> bool:
+    """Does a name ending in this word take descriptive words before it?
+    (经费审查委员会, 应急管理局, 教育工会; not 管理少先队)."""
+    return word.endswith(tuple(rules["needs_prefix"])) or word.endswith("工会")
+
+
+@lru_cache(maxsize=4096)
+def _unknown_word_ok(word: str) -> bool:
+    """May this word, unknown to jieba or long, be part of a name?
+
+    jieba glues phrases into words it does not know, or tags fixed phrases as
+    nouns (充分发挥 n, 建立健全 nr, 本年度 n); a name's own words are nouns or
+    unknown proper names (江岳, 建泰). The word's head decides: a function
+    word or a verb/adverb there starts a predicate, not a name.
+    """
+    import jieba
+
+    rules = _rules()
+    tags = _tags()
+    if word in tags:  # a dictionary word: look at its head only
+        heads = [word[:1]] if len(word) == 3 else [word[:2]]
+    else:
+        heads = jieba.lcut(word, HMM=False)
+    for piece in heads:
+        if piece in rules["stop_words"] or piece in _CONJ:
+            return False
+        tag = tags.get(piece, "")
+        if len(piece) > 1 and tag[:1] in {"v", "d", "p", "c", "r", "u", "t", "m", "a"} and tag not in {"vn", "an"}:
+            return False
+    return True
+
+
+_CONJ = {"和", "与", "及", "或", "在", "由", "将", "对", "向", "把", "被", "从", "的", "了", "是", "为"}
+_STOP_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "d", "ad", "r", "t", "tg", "y", "e", "o", "q", "f", "a", "ag", "z", "zg", "k", "h"}
+
+
+def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool) -> int:  # noqa: ANN001
+    """Index of the first token of the name that ends with the anchor at i0.
+
+    open_suffix: the anchor is a bare kind (…委员会, …局, …基金) whose name
+    may hold a verbal noun (经费审查委员会, 应急管理局); a self-standing
+    body (少先队, 工会) takes only place names, modifiers and nouns.
+    """
+    tags = _tags()
+    tok_kind_bare = doc[i0].text.endswith(tuple(rules["needs_prefix"]))
+    start = i0
+    i = i0 - 1
+    while i >= 0 and i0 - i <= 7:
+        tok = doc[i].text
+        if tok in _BRACKETS:  # 各街道（镇）, 各区(县): a short alternative in brackets
+            j = i - 1
+            while j >= 0 and j > i - 4 and doc[j].text != _BRACKETS[tok]:
+                j -= 1
+            inner = doc[j + 1 : i].text if j >= 0 else ""
+            if j >= 1 and doc[j].text == _BRACKETS[tok] and 0 < len(inner) <= 4 and _HAN.match(inner):
+                start, i = j, j - 1
+                continue
+            break
+        if tok == "、":  # 市、区慈善会
+            if doc[i + 1].text in _ADMIN and i >= 1 and doc[i - 1].text in _ADMIN and start == i + 1:
+                start, i = i - 1, i - 2
+                continue
+            break
+        if not _HAN.match(tok) or tok in rules["stop_words"] or tok[-1] in "和与及或":
+            break
+        if tok.startswith("各") and len(tok) <= 3:  # 各, 各区, 各街道: nothing left of it is part of the name
+            start = i
+            break
+        tag = tags.get(tok)
+        if i in anchor_starts:
+            open_suffix = _open(tok, rules)
+            start, i = i, i - 1
+            continue
+        if tok in rules["prefix_modifiers"] or tok in _ADMIN:
+            start, i = i, i - 1
+            continue
+        if tag is None or (len(tok) > 2 and tag in rules["name_tags"]):
+            # jieba's tags are unreliable for long words (充分发挥 n, 建立健全 nr)
+            if tok.isdigit() or not _unknown_word_ok(tok):
+                break
+            start, i = i, i - 1
+            continue
+        if tag == "m" and _ORDINAL.match(tok):
+            start, i = i, i - 1
+            continue
+        # jieba sometimes cuts an unknown name into single characters (驻|街)
+        if len(tok) == 1 and len(doc[i + 1].text) == 1 and tag not in _STOP_TAGS and tok not in _CONJ:
+            start, i = i, i - 1
+            continue
+        if tag in rules["name_tags"] and (tag != "vn" or open_suffix):
+            start, i = i, i - 1
+            continue
+        # A verb inside a name (劳务工关爱基金, 教代会提案工作委员会) is rare
+        # and sits between nouns; a verb before a place starts a predicate.
+        if tok_kind_bare and tag.startswith("v") and i >= 1 and doc[i + 1].text not in _ADMIN:
+            left = doc[i - 1].text
+            lt = tags.get(left)
+            if _HAN.match(left) and left not in rules["stop_words"] and lt in {"n", "nt", "nz", "j"}:
+                start, i = i, i - 1
+                continue
+        break
+    return start
+
+
+# ------------------------------------------------------------- mentions
+
+
+def _simplify(text: str) -> str:
+    return text.translate(_t2s())
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Organisations named in a text, with the role the sentence gives each."""
+    if not text:
+        return []
+    doc = _nlp()(_simplify(text))
+    rules = _rules()
+    stext = doc.text
+    ents = list(doc.ents)
+    spans = [(e.start_char, e.end_char) for e in ents]
+    out: list[Mention] = []
+    for k, ent in enumerate(ents):
+        s, e = spans[k]
+        role = _role(stext, spans, k, rules)
+        if _kind(ent) == "weak":
+            if role == "mention":
+                continue
+            nxt = doc[ent.end].text if ent.end < len(doc) else ""
+            if _tags().get(nxt) in {"n", "vn", "nt", "nz", "j"} and nxt not in _INTERACTION and nxt not in rules["lead_after"]:
+                continue  # 行政管理, 学校教育: part of a compound noun
+        out.append(Mention(name=text[s:e], role=role, start=s, end=e))
+    return out
+
+
+def _clause(text: str, s: int, e: int, marks: str = _CLAUSE_END) -> tuple[int, int]:
+    a = s
+    while a > 0 and text[a - 1] not in marks:
+        a -= 1
+    b = e
+    while b < len(text) and text[b] not in marks:
+        b += 1
+    return a, b
+
+
+_NUMBERING = re.compile(r"^[\s\-—]*([（(]?[一二三四五六七八九十\d]+[)）、.．]|[①-⑳])?\s*")
+_UNDER = re.compile(
+    r"在(?P<who>[^。；;！？\n]{1,60}?)(?:的)?(?:正确|坚强|统一|亲切|大力|具体|有力|强势|精心|直接|全力|积极)?"
+    r"(?P<verb>领导|指导|推进|推动|关心|关怀|统一部署|部署|支持|帮助|协助|配合|参与|协调)(?:和(?:支持|帮助|指导|关心))?下"
+)
+
+
+def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict) -> str:
+    s, e = spans[k]
+    a, b = _clause(text, s, e)
+    for m in _UNDER.finditer(text, a, b):
+        if m.start("who") <= s and e <= m.end("who"):
+            return "leader" if m.group("verb") in rules["leader_verbs"] else "support"
+    # Walk over a list of bodies (X、Y和Z) to the words that govern it.
+    first = k
+    while first > 0:
+        ps, pe = spans[first - 1]
+        if _LIST_SEP.match(text[pe : spans[first][0]] or "x"):
+            first -= 1
+        else:
+            break
+    last = k
+    while last + 1 < len(spans):
+        ns, _ = spans[last + 1]
+        if _LIST_SEP.match(text[spans[last][1] : ns] or "x") and text[spans[last][1] : ns] != "，":
+            last += 1
+        else:
+            break
+    before = text[max(a, spans[first][0] - 6) : spans[first][0]]
+    after = text[spans[last][1] : spans[last][1] + 6]
+    if after[:1] in "，,":  # 成立工会活动小组，负责…: only an explicit charge crosses the comma
+        after = after[1:] if after[1:3] in {"负责", "牵头"} else ""
+    if any(before.endswith(w) for w in rules["partner_lead_before"]):
+        return "lead"
+    if any(before.endswith(w) for w in rules["lead_before"]):
+        return "lead"
+    if any(before.endswith(w) for w in rules["support_before"]):
+        return "support"
+    if any(after.startswith(w) for w in rules["lead_after"]):
+        return "lead"
+    # 将/要/对 … make a subject only of a name that opens its clause.
+    opening = _NUMBERING.sub("", text[a : spans[first][0]].lstrip(" ，,")).strip(" ，,")
+    if not opening and any(after.startswith(w) for w in rules["subject_after"]):
+        return "lead"
+    return "mention"
+
+
+# --------------------------------------------------------------- merging
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]:
+    """One entry per body: its name, its roles and how often it is named.
+
+    The unit itself is the issuer, and a short form that ends the unit's name
+    (团支部 in a 社区团支部 plan, 区总工会 in a 青川区总工会 plan) is the
+    unit speaking of itself: it counts as a mention of the unit. Other
+    spellings are kept apart: a short form that ends a longer one may name
+    another body (女职工委员会 ends both 公司女职工委员会 and
+    市总工会女职工委员会), and each spelling a plan uses names its body.
+    """
+    order: list[str] = []
+    names: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+    counts: dict[str, int] = {}
+    if unit:
+        key = _norm(unit)
+        order.append(key)
+        names[key] = unit.strip()
+        roles[key] = {"issuer"}
+        counts[key] = 0
+    unit_key = _norm(unit) if unit else ""
+    for m in mentions:
+        key = _norm(m.name)
+        if not key:
+            continue
+        if unit_key and unit_key.endswith(key):
+            key = unit_key
+        if key not in names:
+            order.append(key)
+            names[key] = m.name.strip()
+            roles[key] = set()
+            counts[key] = 0
+        roles[key].add(m.role)
+        counts[key] += 1
+    result = []
+    for key in order:
+        r = roles[key]
+        if len(r) > 1:
+            r.discard("mention")
+        result.append(Body(name=names[key], roles=sorted(r, key=ROLE_ORDER.index), mentions=counts[key]))
+    return result
+
+
+# ---------------------------------------------------------------- tables
+
+
+def table_role(header: str) -> str | None:
+    """Role of the bodies listed under a schedule-table column heading."""
+    h = _norm(header)
+    if any(w in h for w in TABLE_SUPPORT) or re.search(r"(配合|协办|协助|参与)", h):
+        return "support"
+    if any(w in h for w in TABLE_LEAD) or re.search(r"(牵头|责任|负责|承办|主办)(单位|部门|主体|科室|处室)?$", h):
+        return "lead"
+    return None
+
+
+def split_body_list(cell: str) -> list[str]:
+    """Names in a table cell: "市教育局、各区(县)教育局" → two names."""
+    out = []
+    for part in _PUNCT_SPLIT.split(cell or ""):
+        part = part.strip().strip("。.")
+        part = re.sub(r"(等|等单位|等部门)$", "", part).strip()
+        if part:
+            out.append(part)
+    return out
