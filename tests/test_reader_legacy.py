@@ -199,3 +199,22 @@ def test_without_libreoffice_an_odt_falls_back_to_its_xml_text(saved_as, tmp_pat
     texts = {b.text.strip() for b in reading.blocks}
     missing = [b.text for b in original.blocks if b.kind == "paragraph" and b.text.strip() not in texts]
     assert missing == []
+
+
+# --- through the pipeline, scored like the original ---------------------------
+
+
+def test_doc_parses_to_the_plans_of_the_original(saved_as):
+    from extractor.evaluate import load_gold, score_document
+    from extractor.pipeline import parse_bytes
+
+    gold = load_gold(SHARED / "fixtures" / "d1.docx.gold.json")
+    original = parse_bytes(D1.read_bytes(), "d1.docx")
+    if not original.plans:
+        pytest.skip("the pipeline does not build plans yet")
+    derived = parse_bytes(saved_as["doc"], "d1.doc")
+    want, got = score_document(gold, original).values(), score_document(gold, derived).values()
+    assert len(derived.plans) == len(original.plans)
+    # As good as the original, and at least the bar where the original reaches it.
+    assert got["sections_f1"] >= min(0.9, want["sections_f1"])
+    assert got["month_tasks_f1"] >= min(0.85, want["month_tasks_f1"])

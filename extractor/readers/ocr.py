@@ -228,13 +228,32 @@ def _margins(page_rows: list[Line], char: float) -> tuple[float, float]:
     return left, right
 
 
-def paragraphs(lines: list[Line]) -> list[list[Line]]:
-    """Group a page's rows into paragraphs, top to bottom."""
-    page_rows = rows(lines)
+@dataclass
+class Layout:
+    """A page's type size and body edges, in pixels."""
+
+    char: float
+    left: float
+    right: float
+
+    @classmethod
+    def of(cls, page_rows: list[Line]) -> "Layout":
+        char = statistics.median(r.height for r in page_rows)  # CJK glyphs are square
+        return cls(char, *_margins(page_rows, char))
+
+    def indented(self, row: Line) -> bool:
+        return row.x0 > self.left + 1.2 * self.char
+
+    def runs_full(self, row: Line) -> bool:
+        return row.x1 >= self.right - 1.5 * self.char
+
+
+def paragraphs(page_rows: list[Line]) -> list[list[Line]]:
+    """Group a page's rows (see `rows`) into paragraphs, top to bottom."""
     if not page_rows:
         return []
-    char = statistics.median(r.height for r in page_rows)  # CJK glyphs are square
-    left, right = _margins(page_rows, char)
+    lay = Layout.of(page_rows)
+    char = lay.char
     gaps = [b.y0 - a.y1 for a, b in zip(page_rows, page_rows[1:])]
     usual_gap = statistics.median(gaps) if gaps else 0.0
     groups: list[list[Line]] = [[page_rows[0]]]
@@ -244,10 +263,10 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
             # First-line indent (two characters in Chinese documents). A
             # line indented like the one before is a new paragraph too: a
             # whole paragraph indented as a block is rare there.
-            or cur.x0 > left + 1.2 * char
-            or prev.x1 < right - 1.5 * char  # the previous line stopped short
-            or (prev.x1 < right - 0.5 * char and prev.text[-1:] in _SENTENCE_END)
-            or _LABEL_START.match(normalise_line_start(cur.text)) is not None
+            or lay.indented(cur)
+            or not lay.runs_full(prev)  # the previous line stopped short
+            or (prev.x1 < lay.right - 0.5 * char and prev.text[-1:] in _SENTENCE_END)
+            or _starts_with_label(cur.text)
             or abs(cur.height - prev.height) > 0.35 * char  # a change of type size
             or prev.gapped
             or cur.gapped
@@ -257,6 +276,10 @@ def paragraphs(lines: list[Line]) -> list[list[Line]]:
         else:
             groups[-1].append(cur)
     return groups
+
+
+def _starts_with_label(text: str) -> bool:
+    return _LABEL_START.match(normalise_line_start(text)) is not None
 
 
 def join_lines(texts: list[str]) -> str:
@@ -324,11 +347,76 @@ def normalise(text: str) -> str:
 def lines_to_blocks(lines: list[Line], page: int) -> list[Block]:
     """A page's OCR lines → paragraph blocks (reading order: top to bottom;
     multi-column scans are not split into columns)."""
-    blocks = []
-    for group in paragraphs(lines):
-        text = join_lines([normalise(r.text) for r in group])
-        blocks.append(Block(text=text, page=page, wrapped=False))
-    return blocks
+    return _blocks(rows(lines), page)
+
+
+def _blocks(page_rows: list[Line], page: int) -> list[Block]:
+    return [
+        Block(text=join_lines([normalise(r.text) for r in group]), page=page, wrapped=False)
+        for group in paragraphs(page_rows)
+    ]
+
+
+# --- across pages ----------------------------------------------------------------
+
+EDGE_BAND = 0.12  # share of the page height at top and bottom where furniture lives
+_PAGE_LABEL = re.compile(r"^(?:— \d+ —|\d{1,4}|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+
+
+@dataclass
+class ScannedPage:
+    number: int
+    rows: list[Line]
+    height: float
+
+
+def _furniture_key(row: Line) -> str:
+    return re.sub(r"[\d\s]+", "", normalise(row.text))
+
+
+def _edge_rows(page: ScannedPage) -> list[Line]:
+    """The first and last two rows, where they lie in the page's edge bands."""
+    top = [r for r in page.rows[:2] if r.y1 <= page.height * EDGE_BAND]
+    bottom = [r for r in page.rows[-2:] if r.y0 >= page.height * (1 - EDGE_BAND)]
+    return top + [r for r in bottom if r not in top]
+
+
+def drop_furniture(pages: list[ScannedPage]) -> None:
+    """Remove page numbers and running headers/footers, as the text-layer PDF
+    reader does: a row at a page's edge that is a page number, or whose text
+    (digits aside) recurs at the edge of at least half the pages (two at
+    least)."""
+    seen: dict[str, set[int]] = {}
+    for page in pages:
+        for r in _edge_rows(page):
+            key = _furniture_key(r)
+            if key:
+                seen.setdefault(key, set()).add(page.number)
+    running = {k for k, on in seen.items() if len(on) >= max(2, (len(pages) + 1) // 2)}
+    for page in pages:
+        edge = _edge_rows(page)
+        page.rows = [
+            r for r in page.rows
+            if not (r in edge and (_PAGE_LABEL.match(normalise(r.text)) or _furniture_key(r) in running))
+        ]
+
+
+def _mark_continuations(pages: list[ScannedPage], blocks: dict[int, list[Block]]) -> None:
+    """A paragraph cut by a page break: its last line on one page runs to the
+    margin without an end mark, and the next page starts unindented without a
+    label. Both halves are marked `wrapped`, so the cleaner, which sees the
+    text, decides whether to join them."""
+    by_number = {p.number: p for p in pages}
+    for page in pages:
+        nxt = by_number.get(page.number + 1)
+        if not (page.rows and nxt and nxt.rows and blocks.get(page.number) and blocks.get(nxt.number)):
+            continue
+        last, first = page.rows[-1], nxt.rows[0]
+        ends_open = Layout.of(page.rows).runs_full(last) and last.text[-1:] not in _SENTENCE_END
+        starts_plain = not Layout.of(nxt.rows).indented(first) and not _starts_with_label(first.text)
+        if ends_open and starts_plain:
+            blocks[page.number][-1].wrapped = True
+            blocks[nxt.number][0].wrapped = True
 
 
 def _page_warning(page: int, lines: list[Line]) -> str:
@@ -351,13 +439,17 @@ def _ocr_pages(images: dict[int, Any], name: str) -> tuple[dict[int, list[Block]
     jobs = min(ocr_jobs(), max(1, len(images)))
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
-    def work(page: int) -> tuple[int, list[Line]]:
-        return page, ocr_image(images[page](), name, threads)
+    def work(page: int) -> tuple[int, list[Line], float]:
+        image = images[page]()
+        return page, ocr_image(image, name, threads), float(image.height)
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        results = dict(pool.map(work, sorted(images)))
-    blocks = {page: lines_to_blocks(lines, page) for page, lines in results.items()}
-    warnings = [_page_warning(page, results[page]) for page in sorted(results)]
+        results = list(pool.map(work, sorted(images)))
+    warnings = [_page_warning(page, lines) for page, lines, _ in results]
+    pages = [ScannedPage(page, rows(lines), height) for page, lines, height in results]
+    drop_furniture(pages)
+    blocks = {p.number: _blocks(p.rows, p.number) for p in pages}
+    _mark_continuations(pages, blocks)
     return blocks, warnings
 
 
