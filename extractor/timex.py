@@ -158,6 +158,11 @@ _RE_POINT = re.compile(_tp(True))
 _RE_RANGE = re.compile(rf"{_BARE}{_SP}{_SEP}{_SP}(?:{_YEAR_IN}{_SP})?{_TP}")
 _RE_LIST_BARE = re.compile(rf"{_M}(?:{_SP}、{_SP}{_M}){{1,11}}{_SP}{_MW}(?:{_SP}{_DAY})?(?:{_SP}{_PART})?(?:{_SP}{_DEADLINE})?")
 _RE_LIST_FULL = re.compile(rf"{_TP}(?:{_SP}[、和及与或]{_SP}(?:{_YEAR_IN}{_SP})?{_TP}){{1,11}}")
+# "七八月份", "九十月": two Chinese month numerals run together, in order.
+_RE_PAIR = re.compile(
+    rf"(?<![{_CN_NUM}第每])([一二三四五六七八九])([二三四五六七八九十]){_SP}{_MW}"
+    rf"(?:{_SP}{_PART})?(?P<dl>{_SP}{_DEADLINE})?"
+)
 _RE_M = re.compile(_M)
 _RE_M_MONTH = re.compile(rf"({_M}){_SP}月")
 
@@ -311,6 +316,10 @@ def _numeric_cands(s: str) -> list[_Cand]:
             start = toks[0].start()
         months = tuple(sorted({_num(t.group()) for t in toks}))
         out.append(_Cand(start, m.end(), months, "month"))
+    for m in _RE_PAIR.finditer(s):
+        a, b = _num(m.group(1)), _num(m.group(2))
+        if b == a + 1:
+            out.append(_Cand(m.start(), m.end(), (a, b), "deadline" if m.group("dl") else "month"))
     for m in _RE_LIST_FULL.finditer(s):
         months = tuple(sorted({_num(t.group(1)) for t in _RE_M_MONTH.finditer(s, m.start(), m.end())}))
         out.append(_Cand(m.start(), m.end(), months, "month"))
@@ -337,12 +346,17 @@ def _numeric_cands(s: str) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), _lunar_months(mon, _num(day_tok) if day_tok else None), "date"))
     for m in _RE_DOTTED.finditer(s):
         out.append(_Cand(m.start(), m.end(), (int(m.group("m") or m.group("m2")),), "festival"))
-    return out
+    return [_Cand(c.start, c.end, (), "_block") if _since(s, c.end) else c for c in out]
 
 
 # 国际环境日, 全国土地日: a scope word may lead any day. Taken into the span
 # after matching: as an optional prefix of each pattern it slows search 5-fold.
 _SCOPE = ("世界", "全国", "国际", "中国", "全民", "国家")
+
+
+def _since(s: str, end: int) -> bool:
+    """"3月份以来" looks back over work done: a review, not a plan month."""
+    return s.startswith("以来", end) or s.startswith("至今", end)
 
 
 def _word_cands(s: str) -> list[_Cand]:
