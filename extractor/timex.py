@@ -36,8 +36,12 @@ within it):
 - A month under a year before `year_context` ("2024年12月" in a 2025 plan,
   "去年5月", "上年底") is a review of the past: not a time of this plan.
   Later years are kept, because school-year plans run into the next year.
-- "七、八月份" at the start of a line is a list only when the line is just that
+  Without `year_context` an explicit past year cannot be told and is kept.
+  "3月份以来", "5月至今" look back too and are not times.
+- "七、八月份" at the start of a line (or after a clause end, where cleaning
+  joined lines: "…；2、3月底前…") is a list only when the line is just that
   time (a heading, maybe ending in a colon); otherwise "七、" is an item label.
+  Run together ("七八月份") two months in order are a list.
 
 Traditional characters and full-width digits are folded on a same-length copy
 of the text, so spans and `text` stay verbatim. Word rules (festivals, seasons,
@@ -81,9 +85,9 @@ _TRAD_SIMP = (
     "臘腊樹树鋒锋愛爱衛卫際际讀读書书體体團团環环菸烟無无護护權权費费氣气鳥鸟動动"
     "紀纪後后個个屆届會会時时間间長长歡欢農农曆历陰阴兩两幾几數数華华層层級级職职"
     "專专統统單单劃划當当來来開开運运續续總总賀贺過过災灾減减糧粮義义務务憲宪傳传"
-    "識识產产權权殘残誌志願愿醫医藥药業业險险檢检測测齡龄輕轻禮礼倫伦聯联歷历貨货"
-    "寶宝價价說说該该這这麼么從从進进參参與与為为於于對对導导頭头實实際际種种應应"
-    "號号慮虑規规劃划壽寿覽览碼码邊边選选遊游預预擊击東东億亿萬万億亿"
+    "識识產产殘残誌志願愿醫医藥药業业險险檢检測测齡龄輕轻禮礼倫伦聯联歷历貨货"
+    "寶宝價价說说該该這这麼么從从進进參参與与為为於于對对導导頭头實实種种應应"
+    "號号慮虑規规壽寿覽览碼码邊边選选遊游預预擊击東东億亿萬万態态燈灯"
 )
 _FOLD = {ord(a): b for a, b in zip(_TRAD_SIMP[0::2], _TRAD_SIMP[1::2])}
 _FOLD.update({0xFF10 + i: str(i) for i in range(10)})
@@ -297,6 +301,11 @@ def _is_item_label(s: str, tok: re.Match[str], list_end: int) -> bool:
     return any(re.search(rf"(?:^|[。；;:：\s]){p}[、.．]", before) for p in prev)
 
 
+def _since(s: str, end: int) -> bool:
+    """"3月份以来" looks back over work done: a review, not a plan month."""
+    return s.startswith("以来", end) or s.startswith("至今", end)
+
+
 def _numeric_cands(s: str) -> list[_Cand]:
     out: list[_Cand] = []
     for m in _RE_POINT.finditer(s):
@@ -352,11 +361,6 @@ def _numeric_cands(s: str) -> list[_Cand]:
 # 国际环境日, 全国土地日: a scope word may lead any day. Taken into the span
 # after matching: as an optional prefix of each pattern it slows search 5-fold.
 _SCOPE = ("世界", "全国", "国际", "中国", "全民", "国家")
-
-
-def _since(s: str, end: int) -> bool:
-    """"3月份以来" looks back over work done: a review, not a plan month."""
-    return s.startswith("以来", end) or s.startswith("至今", end)
 
 
 def _word_cands(s: str) -> list[_Cand]:

@@ -319,6 +319,19 @@ def test_find_times_is_fast_on_large_text() -> None:
     assert elapsed < 1.5, f"find_times took {elapsed:.2f}s on {len(text)} chars"
 
 
+def test_word_rules_are_valid_data() -> None:
+    import json
+    import re
+
+    data = json.loads((Path(__file__).resolve().parents[1] / "extractor" / "data" / "timex_words.json").read_text("utf-8"))
+    for kind in ("festival", "season", "half", "edge", "festival_numeral"):
+        for rule in data[kind]:
+            assert rule["months"] and all(1 <= m <= 12 for m in rule["months"]), rule
+            re.compile(rule.get("pattern") or rule["suffix"])
+    for pat in data["recurring"] + data["block"]:
+        re.compile(pat)
+
+
 def _gold_texts() -> list[Path]:
     return sorted((SHARED / "gold").glob("p*.txt")) + sorted((SHARED / "seed").glob("*.txt"))
 
