@@ -223,7 +223,7 @@ def _word_rules() -> tuple[_Rule, ...]:
             rules.append(_Rule(re.compile(pat), tuple(sorted(e["months"])), kind))
     # Bare numerals listed together ("五一、五四组织…") are festivals too.
     pairs = "|".join(e["numeral"] for e in data["festival_numeral"] if len(e["numeral"]) == 2)
-    follow = f"期间|前夕|前后|当天|假期|长假|小长假|黄金周|放假|活动|系列|文艺|汇演|游园|联欢|慰问|表彰|建党|建军|[、和及与]{_OQ}?(?:{pairs})"
+    follow = f"期间|前夕|前后|前|后|当天|假期|长假|小长假|黄金周|放假|活动|系列|文艺|汇演|游园|联欢|慰问|表彰|建党|建军|[、和及与]{_OQ}?(?:{pairs})"
     for e in data["festival_numeral"]:
         num = "[·.•・]?".join(e["numeral"])  # 六.一, 一二·九
         months = tuple(e["months"])
