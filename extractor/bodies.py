@@ -60,6 +60,7 @@ _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
 _GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡]$")
+_GENERIC = {"单位", "部门", "机构"}
 _CLAUSE_END = "。；;！!？?\n"
 _LIST_SEP = re.compile(r"^(、|和|及|以及|与|，|,|或)$")
 _ADMIN = {"省", "市", "区", "县", "镇", "乡", "州", "街道"}
@@ -131,6 +132,7 @@ def _nlp():
     # spaCy's zh tokenizer calls jieba's module-level tokenizer, so the user
     # dictionary goes there.
     jieba.load_userdict(str(DATA / "jieba_userdict.txt"))
+    _register()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
     ruler.from_disk(DATA / "body_patterns.jsonl")
@@ -164,9 +166,6 @@ def _register() -> None:
     def body_spans(doc):  # noqa: ANN001 - spaCy's Doc
         doc.ents = _grow(doc)
         return doc
-
-
-_register()
 
 
 def _kind(span) -> str:  # noqa: ANN001
@@ -207,6 +206,8 @@ def _grow(doc) -> list:  # noqa: ANN001
             continue
         if start == anchor.start and word in rules["needs_prefix"]:
             continue  # a bare 局, 部门, 委员会 … names no one
+        if word in _GENERIC and all(t.text in rules["prefix_modifiers"] for t in doc[start : anchor.start]):
+            continue  # 各单位, 相关部门: every unit, no unit in particular
         out.append(span)
     return sorted(out, key=lambda s: s.start)
 
@@ -333,7 +334,9 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
 # ------------------------------------------------------------- mentions
 
 
-def _simplify(text: str) -> str:
+def to_simplified(text: str) -> str:
+    """Traditional characters mapped to simplified ones; same length, so
+    every offset into the result is an offset into the input."""
     return text.translate(_t2s())
 
 
@@ -341,7 +344,7 @@ def find_mentions(text: str) -> list[Mention]:
     """Organisations named in a text, with the role the sentence gives each."""
     if not text:
         return []
-    doc = _nlp()(_simplify(text))
+    doc = _nlp()(to_simplified(text))
     rules = _rules()
     stext = doc.text
     ents = list(doc.ents)
@@ -411,7 +414,9 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict) -> str:
     if any(after.startswith(w) for w in rules["lead_after"]):
         return "lead"
     # 将/要/对 … make a subject only of a name that opens its clause.
-    opening = _NUMBERING.sub("", text[a : spans[first][0]].lstrip(" ，,")).strip(" ，,")
+    head = text[a : spans[first][0]]
+    head = re.split(r"[，,:：]", head)[-1]  # 2025年，学校工会将…: the subject follows the comma
+    opening = _NUMBERING.sub("", head.strip()).strip()
     if not opening and any(after.startswith(w) for w in rules["subject_after"]):
         return "lead"
     return "mention"

@@ -166,5 +166,38 @@ def main(argv: list[str]) -> None:
     del recall_entries
 
 
+
+
+def themes_main(argv: list[str]) -> None:
+    """--themes: the same plan cutting, scoring extractor.themes.classify against gold `themes`."""
+    from extractor.themes import classify
+
+    tp = fp = fn = 0
+    for gf in sorted((SHARED / "gold").glob("*.gold.json")) + sorted((SHARED / "fixtures").glob("*.gold.json")):
+        gold = json.loads(gf.read_text(encoding="utf-8"))
+        src = gf.with_name(gf.name[: -len(".gold.json")])
+        text = flat(blocks_of(src))
+        compact, where = [], []
+        for i, ch in enumerate(text):
+            for c in norm(ch):
+                compact.append(c)
+                where.append(i)
+        cs = "".join(compact)
+        starts: list[int] = []
+        for p in gold["plans"]:
+            k = cs.find(norm(p["starts_with"]), where.index(starts[-1]) if starts else 0)
+            starts.append(where[k] if k >= 0 else len(text))
+        for n, p in enumerate(gold["plans"]):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            got, want = set(classify(text[starts[n] : end])), set(p.get("themes") or [])
+            tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+            print(f"{src.name}#{n + 1} +{sorted(got - want)} -{sorted(want - got)}")
+    pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print(f"themes micro P={pr:.3f} R={rc:.3f} F1={2 * pr * rc / max(1e-9, pr + rc):.3f}")
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    if "--themes" in sys.argv:
+        themes_main(sys.argv[1:])
+    else:
+        main(sys.argv[1:])
