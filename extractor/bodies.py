@@ -59,8 +59,9 @@ _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两
 # A count in front of a name makes it a kind, not one body (十家示范工会).
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
-_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡]$")
+_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡院校厂]$")
 _GENERIC = {"单位", "部门", "机构"}
+_DEICTIC = set("本此该全何他别远近两多某一每")
 _CLAUSE_END = "。；;！!？?\n"
 _LIST_SEP = re.compile(r"^(、|和|及|以及|与|，|,|或)$")
 _ADMIN = {"省", "市", "区", "县", "镇", "乡", "州", "街道"}
@@ -189,6 +190,8 @@ def _grow(doc) -> list:  # noqa: ANN001
         word = anchor.text
         if word.endswith(tuple(rules["not_org_tokens"])) or _anchor_vetoed(doc, anchor, rules):
             continue
+        if len(word) == 2 and word[0] in _DEICTIC:
+            continue  # 全处, 本局, 此处, 各部: a place or "the whole office", not a named body
         open_suffix = _open(word, rules)
         start = _grow_left(doc, anchor.start, anchor_starts, rules, open_suffix)
         kind = _kind(anchor)
