@@ -205,7 +205,10 @@ def _grow(doc) -> list:  # noqa: ANN001
             continue
         if name.startswith(rules["title_words"]) or _COUNTED.search(text[max(0, span.start_char - 6) : span.start_char]):
             continue
-        if any(a <= span.start_char and span.end_char <= b for a, b in quoted):
+        inside = [(a, b) for a, b in quoted if a <= span.start_char and span.end_char <= b]
+        # a quote holding exactly a named body ("“葵涌工会”博客") still names it;
+        # any other quoted text is a slogan or a title
+        if inside and not (text[inside[0][0] + 1 : inside[0][1] - 1] == name and kind == "strong" and start < anchor.start):
             continue
         if start == anchor.start and word in rules["needs_prefix"]:
             continue  # a bare 局, 部门, 委员会 … names no one

@@ -70,7 +70,8 @@ class Line:
 
 
 def table_text(rows: list[list[Cell]]) -> str:
-    return "\n".join(" | ".join(c.text.replace("\n", " ") for c in row if not c.continued) for row in rows)
+    # a cell's paragraphs are separate items ("权益保障部 / 办公室"): keep them apart
+    return "\n".join(" | ".join(c.text.replace("\n", "；") for c in row if not c.continued) for row in rows)
 
 
 def display_width(s: str) -> int:
