@@ -18,6 +18,7 @@ from store.query import (
     query_tasks,
     split_list,
     stats,
+    task_page,
 )
 from store.schema import open_db, trigram_supported
 from store.write import Stored, delete_document, find_document, parser_version, replace_document, store_document
@@ -42,5 +43,6 @@ __all__ = [
     "split_list",
     "stats",
     "store_document",
+    "task_page",
     "trigram_supported",
 ]

@@ -85,7 +85,7 @@ def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]
         )
         params += f.themes
     if f.units:
-        conds.append(f"p.unit IN ({_marks(f.units)})")
+        conds.append(f"t.unit IN ({_marks(f.units)})")
         params += f.units
     if f.years:
         conds.append(f"p.year IN ({_marks(f.years)})")
@@ -122,8 +122,9 @@ _TASK_COLUMNS = (
     " t.section_path, t.months, t.time_text, t.themes"
 )
 _ORDER = {
-    # NULL units and undated tasks go last, not first as SQLite would put them.
-    "unit": "p.unit IS NULL, p.unit, t.first_month IS NULL, t.first_month, p.id, t.seq",
+    # NULL units and undated tasks go last, not first as SQLite would put
+    # them; written exactly as idx_tasks_order (store.schema) so it is used.
+    "unit": "ifnull(t.unit, char(1114111)), ifnull(t.first_month, 13), t.plan_id, t.seq",
     "seq": "p.id, t.seq",
 }
 
@@ -151,6 +152,12 @@ def query_tasks(
     cols = [d[0] for d in cur.description]
     rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     return _complete_tasks(db, rows)
+
+
+def task_page(db: sqlite_utils.Database, f: TaskFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of tasks). Two queries: a window count over
+    the page query was measured slower, as it materialises every match."""
+    return count_tasks(db, f), query_tasks(db, f, limit=limit, offset=offset)
 
 
 def iter_tasks(db: sqlite_utils.Database, f: TaskFilter, *, batch: int = 2000, max_rows: int | None = None) -> Iterator[dict[str, Any]]:

@@ -21,6 +21,7 @@ from importlib import metadata
 import sqlite_utils
 
 from models import Document, Plan, Section
+from store.schema import bigrams
 
 _WRITE_LOCK = threading.RLock()
 
@@ -135,6 +136,13 @@ def _delete_plans(conn: sqlite3.Connection, document_id: int) -> None:
     tasks = f"SELECT id FROM tasks WHERE plan_id IN ({plans})"
     for table in ("targets", "task_months", "task_bodies", "task_themes"):
         conn.execute(f"DELETE FROM {table} WHERE task_id IN ({tasks})", [document_id])
+    conn.executemany(
+        "INSERT INTO tasks_bigrams (tasks_bigrams, rowid, grams) VALUES ('delete', ?, ?)",
+        [
+            (tid, bigrams(text))
+            for tid, text in conn.execute(f"SELECT id, text FROM tasks WHERE plan_id IN ({plans})", [document_id])
+        ],
+    )
     for table in ("tasks", "objectives", "sections", "plan_bodies", "plan_themes"):
         conn.execute(f"DELETE FROM {table} WHERE plan_id IN ({plans})", [document_id])
     conn.execute("DELETE FROM plans WHERE document_id = ?", [document_id])
@@ -169,8 +177,8 @@ def _insert_plans(conn: sqlite3.Connection, document_id: int, plans: list[Plan])
         for tseq, task in enumerate(plan.tasks):
             months = sorted({m for m in task.months if 1 <= m <= 12})
             cur = conn.execute(
-                "INSERT INTO tasks (plan_id, seq, text, section_path, time_text, months, first_month, themes)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO tasks (plan_id, seq, text, section_path, time_text, months, first_month, themes, unit)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     plan_id,
                     tseq,
@@ -180,9 +188,11 @@ def _insert_plans(conn: sqlite3.Connection, document_id: int, plans: list[Plan])
                     _json(months),
                     months[0] if months else None,
                     _json(task.themes),
+                    plan.unit,
                 ],
             )
             task_id = int(cur.lastrowid)
+            conn.execute("INSERT INTO tasks_bigrams (rowid, grams) VALUES (?, ?)", [task_id, bigrams(task.text)])
             conn.executemany("INSERT INTO task_months (task_id, month) VALUES (?, ?)", [(task_id, m) for m in months])
             conn.executemany(
                 "INSERT OR IGNORE INTO task_bodies (task_id, body_id, role) VALUES (?, ?, ?)",

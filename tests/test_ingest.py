@@ -93,7 +93,9 @@ def test_ingest_killed_half_way_and_run_again_stores_all_once(tmp_path):
     db = tmp_path / "s.db"
     jihua = str(Path(sys.executable).with_name("jihua"))
     cmd = [jihua, "ingest", str(src), "--db", str(db), "--jobs", "2", "--quiet"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # Its own process group, killed whole like Ctrl-C or an OOM kill would:
+    # the parser workers must not outlive the test.
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def stored() -> int:
         try:
@@ -108,7 +110,7 @@ def test_ingest_killed_half_way_and_run_again_stores_all_once(tmp_path):
     deadline = time.monotonic() + 60
     while stored() < 5 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
-    os.kill(proc.pid, signal.SIGKILL)  # no clean shutdown: a crash
+    os.killpg(proc.pid, signal.SIGKILL)  # no clean shutdown: a crash
     proc.wait()
     before = stored()
     assert 0 < before < n, "the ingest was not caught half-way"

@@ -158,3 +158,13 @@ def test_database_is_plain_sqlite_with_fts(tmp_path, two_units, db):
     assert plain["tasks"].detect_fts() == "tasks_fts"
     assert plain["plans"].detect_fts() == "plans_fts"
     assert plain["tasks"].foreign_keys[0].other_table == "plans"
+
+
+def test_two_character_search_forgets_deleted_and_replaced_tasks(db, two_units):
+    ida, _ = two_units
+    assert store.count_tasks(db, TaskFilter(q="春节")) == 1
+    store.replace_document(db, ida, make_doc("a.txt", "甲公司工会", [task("春节走访慰问", [1])]))
+    assert [r["text"] for r in store.query_tasks(db, TaskFilter(q="春节"))] == ["春节走访慰问"]
+    store.delete_document(db, ida)
+    assert store.count_tasks(db, TaskFilter(q="春节")) == 0
+    db.execute("INSERT INTO tasks_bigrams (tasks_bigrams) VALUES ('integrity-check')")  # raises if inconsistent

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import DbDep, TaskFilterDep
 from api.routes.errors import responses
 from api.schemas import Page, TaskRow
-from store import count_tasks, query_tasks
+from store import task_page
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
@@ -24,5 +24,5 @@ def read_tasks(
     """Tasks across all stored plans, e.g. `?month=3&theme=女职工` or
     `?month=3-5&unit=青川区总工会&body=女工委&role=lead&q=健康`.
     Sorted by unit, then first month (undated last), then plan order."""
-    rows = query_tasks(db, f, limit=limit, offset=offset)
-    return Page[TaskRow](total=count_tasks(db, f), limit=limit, offset=offset, items=[TaskRow(**r) for r in rows])
+    total, rows = task_page(db, f, limit=limit, offset=offset)
+    return Page[TaskRow](total=total, limit=limit, offset=offset, items=[TaskRow(**r) for r in rows])

@@ -1,0 +1,226 @@
+"""Store benchmark: bulk ingest throughput, ingest peak memory, query latency.
+
+    python bench/bench_store.py [--txt 2000] [--docx 600] [--tasks 100000]
+
+Prints figures and asserts nothing (targets from issue 5: ingest ≥ 50
+plans/s/core, query p95 < 50 ms over ≥ 100,000 tasks, ingest memory flat in
+the number of files).
+
+Inputs are generated from the sample plans (../shared/gold/*.txt and the
+.txt fixture): each variant gets another unit, year and numbering and drops
+or repeats some lines, so every file is distinct (no dedupe shortcut) and
+the parser meets varied text. .docx variants carry the same lines as Word
+paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+UNITS = [f"{a}{b}" for a in ("青川区", "临江市", "东湖县", "西山镇", "南港", "北岭", "江北新区", "城关", "白河", "石门")
+         for b in ("总工会", "教育工会", "第一中学工会", "供电公司工会", "人民医院工会", "机关工会", "交通局工会",
+                   "实验小学工会", "建筑公司工会", "税务局工会")]
+
+
+def sample_texts() -> list[str]:
+    from extractor.readers import read_bytes
+
+    paths = sorted((SHARED / "gold").glob("*.txt")) + [SHARED / "fixtures" / "d3.txt"]
+    out = []
+    for p in paths:
+        reading = read_bytes(p.read_bytes(), p.name)  # decodes GBK/UTF-16 like the parser does
+        out.append("\n".join(b.full_text for b in reading.blocks if b.kind == "paragraph"))
+    return out
+
+
+def variant(text: str, i: int, rnd: random.Random) -> list[str]:
+    unit = rnd.choice(UNITS)
+    year = rnd.choice(range(2019, 2027))
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    lines = [re.sub(r"20\d\d年", f"{year}年", ln) for ln in lines]
+    head = f"{unit}{year}年工作计划（第{i}号）"
+    body = []
+    for ln in lines[1:]:
+        r = rnd.random()
+        if r < 0.08 and len(body) > 3:
+            continue  # drop a line
+        body.append(ln)
+        if r > 0.95:
+            body.append(ln)  # repeat one
+    return [head, *body]
+
+
+def generate(dir_: Path, n_txt: int, n_docx: int, seed: int = 5) -> None:
+    from docx import Document as Docx
+
+    rnd = random.Random(seed)
+    texts = sample_texts()
+    (dir_ / "txt").mkdir(parents=True, exist_ok=True)
+    (dir_ / "docx").mkdir(parents=True, exist_ok=True)
+    for i in range(n_txt):
+        lines = variant(texts[i % len(texts)], i, rnd)
+        (dir_ / "txt" / f"plan{i:05d}.txt").write_text("\n".join(lines), encoding="utf-8")
+    for i in range(n_docx):
+        lines = variant(texts[i % len(texts)], i, rnd)
+        d = Docx()
+        for ln in lines:
+            d.add_paragraph(ln)
+        d.save(dir_ / "docx" / f"plan{i:05d}.docx")
+
+
+def ingest_child(src: str, db: str, jobs: int) -> None:
+    """Runs in its own process so its peak memory is its own."""
+    from api.archive import Limits
+    from api.ingest import collect, run
+    from store import open_db
+
+    items, _ = collect([src], Limits())
+    store = open_db(db)
+    t0 = time.perf_counter()
+    s = run(items, store, limits=Limits(), jobs=jobs)
+    secs = time.perf_counter() - t0
+    print(json.dumps({
+        "files": s.done, "errors": len(s.errors), "plans": s.plans, "tasks": s.tasks, "seconds": secs,
+        "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "workers_maxrss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+    }))
+
+
+def run_ingest(src: Path, db: Path, jobs: int) -> dict:
+    out = subprocess.run(
+        [sys.executable, __file__, "--ingest-child", str(src), str(db), str(jobs)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def bench_ingest(work: Path, n_txt: int, n_docx: int) -> None:
+    print(f"generating {n_txt} .txt and {n_docx} .docx plans …", flush=True)
+    generate(work, n_txt, n_docx)
+    cores = os.cpu_count() or 1
+    print(f"\n## bulk ingest ({cores} cores)")
+    print(f"{'input':8} {'jobs':>4} {'files':>6} {'plans':>6} {'tasks':>7} {'s':>7} {'plans/s':>8} {'plans/s/core':>12} {'errors':>6}")
+    for kind in ("txt", "docx"):
+        for jobs in sorted({1, cores}):
+            db = work / f"{kind}-{jobs}.db"
+            r = run_ingest(work / kind, db, jobs)
+            rate = r["plans"] / r["seconds"]
+            print(f"{kind:8} {jobs:>4} {r['files']:>6} {r['plans']:>6} {r['tasks']:>7} {r['seconds']:>7.1f} "
+                  f"{rate:>8.1f} {rate / jobs:>12.1f} {r['errors']:>6}", flush=True)
+    print("\n## ingest peak memory (parent: reads files, writes SQLite; workers: parse)")
+    for n in (n_txt // 4, n_txt):
+        sub = work / f"mem{n}"
+        sub.mkdir()
+        for p in sorted((work / "txt").iterdir())[:n]:
+            os.link(p, sub / p.name)
+        r = run_ingest(sub, work / f"mem{n}.db", cores)
+        print(f"{n:>6} files: parent peak {r['maxrss_mb']:.0f} MB, largest worker peak {r['workers_maxrss_mb']:.0f} MB")
+
+
+def bench_queries(work: Path, n_tasks: int) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from api.settings import Settings
+    from extractor.pipeline import parse_bytes
+    from store import open_db, store_document
+
+    print(f"\n## query latency over ≥{n_tasks:,} tasks (HTTP through TestClient: count + first page of 50)")
+    docs = []
+    for i, t in enumerate(sample_texts()):
+        d = parse_bytes(t.encode("utf-8"), f"s{i}.txt")
+        if sum(len(p.tasks) for p in d.plans):
+            docs.append(d)
+    if not docs:
+        print("the parser finds no tasks yet: nothing to query")
+        return
+    db_path = work / "query.db"
+    db = open_db(db_path)
+    rnd = random.Random(7)
+    total, i = 0, 0
+    t0 = time.perf_counter()
+    while total < n_tasks:
+        d = docs[i % len(docs)].model_copy(deep=True)
+        d.sha256 = f"{i:064x}"
+        for p in d.plans:
+            p.unit = rnd.choice(UNITS)
+            p.year = rnd.choice(range(2019, 2027))
+            total += len(p.tasks)
+        store_document(db, d)
+        i += 1
+    print(f"stored {i} documents, {total:,} tasks in {time.perf_counter() - t0:.1f} s "
+          f"({db_path.stat().st_size / 1e6:.0f} MB)")
+    themes = [r[0] for r in db.execute("SELECT name FROM themes")] or [None]
+    words = [r[0] for r in db.execute("SELECT text FROM tasks ORDER BY random() LIMIT 400")]
+    db.close()
+
+    def snippet(n: int) -> str:
+        w = rnd.choice(words)
+        k = rnd.randrange(0, max(1, len(w) - n))
+        return w[k:k + n]
+
+    cases = {
+        "month": lambda: {"month": rnd.randint(1, 12)},
+        "month range": lambda: {"month": f"{(m := rnd.randint(1, 10))}-{m + 2}"},
+        "theme": lambda: {"theme": rnd.choice(themes)} if themes[0] else {},
+        "unit": lambda: {"unit": rnd.choice(UNITS)},
+        "month+theme+unit": lambda: {"month": rnd.randint(1, 12), "theme": rnd.choice(themes), "unit": rnd.choice(UNITS)}
+        if themes[0] else {"month": rnd.randint(1, 12), "unit": rnd.choice(UNITS)},
+        "text 4 chars (FTS)": lambda: {"q": snippet(4)},
+        "text 2 chars (LIKE)": lambda: {"q": snippet(2)},
+        "facets (month)": None,
+    }
+    with TestClient(create_app(Settings(db=str(db_path), token=None))) as c:
+        print(f"{'query':22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        for name, make in cases.items():
+            times = []
+            for _ in range(60):
+                if make is None:
+                    url, params = "/facets", {"month": rnd.randint(1, 12)}
+                else:
+                    url, params = "/tasks", make()
+                t = time.perf_counter()
+                r = c.get(url, params=params)
+                times.append((time.perf_counter() - t) * 1000)
+                assert r.status_code == 200, r.text
+            times.sort()
+            print(f"{name:22} {statistics.median(times):>8.1f} {times[int(len(times) * 0.95) - 1]:>8.1f} {times[-1]:>8.1f}",
+                  flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--txt", type=int, default=2000)
+    ap.add_argument("--docx", type=int, default=600)
+    ap.add_argument("--tasks", type=int, default=100_000)
+    ap.add_argument("--only", choices=["ingest", "queries"], help="run one half")
+    ap.add_argument("--ingest-child", nargs=3, metavar=("SRC", "DB", "JOBS"), help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.ingest_child:
+        ingest_child(a.ingest_child[0], a.ingest_child[1], int(a.ingest_child[2]))
+        return
+    with tempfile.TemporaryDirectory(prefix="jihua-bench-") as tmp:
+        work = Path(tmp)
+        if a.only != "queries":
+            bench_ingest(work, a.txt, a.docx)
+        if a.only != "ingest":
+            bench_queries(work, a.tasks)
+
+
+if __name__ == "__main__":
+    main()
