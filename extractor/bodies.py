@@ -460,7 +460,7 @@ def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]
         key = _norm(m.name)
         if not key:
             continue
-        if unit_key and unit_key.endswith(key):
+        if unit_key and (unit_key.endswith(key) or _short_form_of(key, unit_key)):
             key = unit_key
         if key not in names:
             order.append(key)
@@ -476,6 +476,15 @@ def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]
             r.discard("mention")
         result.append(Body(name=names[key], roles=sorted(r, key=ROLE_ORDER.index), mentions=counts[key]))
     return result
+
+
+def _short_form_of(name: str, unit: str) -> bool:
+    """"青川工会" for 青川区总工会, "葵涌工会" for 葵涌街道工会: the unit's
+    leading place name and its kind, with the words between left out."""
+    if len(name) < 4 or len(name) >= len(unit):
+        return False
+    kind = next((k for k in ("工会", "委员会", "团委", "团支部", "妇联") if name.endswith(k) and unit.endswith(k)), None)
+    return kind is not None and name[:2] == unit[:2] and name[2:].endswith(kind) and len(name) - len(kind) == 2
 
 
 # ---------------------------------------------------------------- tables

@@ -61,7 +61,7 @@ def test_find_mentions_names_and_roles(text: str, expected: dict[str, str]) -> N
     [
         "认真落实中国工会十八大和市总工会十六届五次全委会议部署。",  # congresses and sessions
         "举办基层工会主席培训班2期，召开工会小组长联席会议。",  # people
-        "组织教师学习《企业工会工作条例》，完善“青川工会”微信公众号。",  # titles and quotes
+        "组织教师学习《企业工会工作条例》，开展“职工之家”创建。",  # titles and quoted slogans
         "力争再创十家示范工会，年底开展“优秀工会小组”评选。",  # titles, counts of a kind
         "加强劳模和工匠人才创新工作室建设，落到实处。",  # rooms and idioms
         "加强基层工会经费审查委员会建设。",  # the object of building, not an actor
@@ -158,3 +158,14 @@ def test_fixture_d3_bodies_match_gold() -> None:
     entries = [{_norm(s) for s in e} for e in gold["bodies"]]
     assert all(e & got for e in entries), [sorted(e) for e in entries if not e & got]
     assert all(any(g in e for e in entries) for g in got), got
+
+
+def test_a_quote_holding_exactly_a_named_body_names_it() -> None:
+    # "“葵涌工会”博客": the blog is the union's own; a slogan or title is not a body
+    assert names("进一步完善“葵涌工会”博客。") == {"葵涌工会": "mention"}
+    assert names("开展“五小”创新和“优秀工会小组”评选。") == {}
+
+
+def test_the_units_short_form_merges_into_the_unit() -> None:
+    bodies = merge_bodies(find_mentions("办好“青川工会”微信公众号。"), unit="青川区总工会")
+    assert [(b.name, b.mentions) for b in bodies] == [("青川区总工会", 1)]
