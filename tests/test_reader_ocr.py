@@ -272,3 +272,77 @@ def test_scanned_pdf_parses_to_the_plans_of_the_original(d2_scan):
     assert got["sections_f1"] >= min(0.9, want["sections_f1"])
     assert got["month_tasks_f1"] >= min(0.85, want["month_tasks_f1"])
     assert sum("OCR used" in w for w in derived.warnings) == 5
+
+
+# --- ruled tables ---------------------------------------------------------------
+
+
+def _ruled_page(merge_down: bool = True) -> Image.Image:
+    """A page with a 4×4 ruled table whose cell (row 2, col 1) is merged with
+    the one below it, a rule under a page header, and text-like strokes."""
+    from PIL import ImageDraw
+
+    img = Image.new("L", (1240, 1750), 255)
+    d = ImageDraw.Draw(img)
+    d.line((160, 120, 1080, 120), fill=0, width=2)  # header rule: not a table
+    xs, ys = [150, 260, 740, 920, 1100], [400, 440, 520, 600, 680]
+    for x in xs:
+        d.line((x, ys[0], x, ys[-1]), fill=0, width=2)
+    for i, y in enumerate(ys):
+        if merge_down and i == 3:
+            d.line((xs[0], y, xs[1], y), fill=0, width=2)
+            d.line((xs[2], y, xs[-1], y), fill=0, width=2)
+        else:
+            d.line((xs[0], y, xs[-1], y), fill=0, width=2)
+    for k in range(12):  # glyph-sized marks inside cells
+        d.rectangle((300 + 30 * k, 460, 320 + 30 * k, 490), fill=0)
+    return img
+
+
+def test_a_ruled_table_is_found_with_its_merged_cell():
+    grids = ocr.find_tables(_ruled_page())
+    assert len(grids) == 1
+    g = grids[0]
+    assert [round(x) for x in g.xs] == [150, 260, 740, 920, 1100]
+    assert [round(y) for y in g.ys] == [400, 440, 520, 600, 680]
+    merged = {cell: home for cell, home in g.owner.items() if cell != home}
+    assert merged == {(3, 1): (2, 1)}
+
+
+def test_table_cells_get_their_lines_and_spans():
+    g = ocr.find_tables(_ruled_page())[0]
+
+    def at(x0, y0, x1, text):
+        return Line(x0, y0, x1, y0 + 30, text, 0.99)
+
+    lines = [
+        at(170, 405, 230, "时间"), at(400, 405, 520, "工作内容"),
+        at(170, 450, 230, "1月"),
+        at(270, 445, 720, "开展元旦春节“送温暖”走访慰问活动并"),  # runs to the column's text edge
+        at(270, 482, 500, "召开全委会议"),
+        at(170, 530, 230, "7月"),
+        at(270, 525, 620, "开展“送清凉”慰问活动"),  # stops short: an item ends
+        at(270, 562, 560, "举办暑期托管班"),
+        at(170, 610, 230, "8月"),
+        at(100, 1000, 600, "表格下面的正文"),
+    ]
+    blocks = ocr.lines_to_blocks(lines, page=4, tables=[g])
+    table = next(b for b in blocks if b.kind == "table")
+    cells = [[("^" if c.continued else c.text, c.row_span) for c in row[:2]] for row in table.rows]
+    assert cells == [
+        [("时间", 1), ("工作内容", 1)],
+        [("1月", 1), ("开展元旦春节“送温暖”走访慰问活动并召开全委会议", 1)],
+        [("7月", 1), ("开展“送清凉”慰问活动\n举办暑期托管班", 2)],
+        [("8月", 1), ("^", 1)],
+    ]
+    assert [b.text for b in blocks if b.kind == "paragraph"] == ["表格下面的正文"]
+
+
+def test_boxes_and_rules_that_make_no_grid_are_not_tables():
+    from PIL import ImageDraw
+
+    img = Image.new("L", (1240, 1750), 255)
+    d = ImageDraw.Draw(img)
+    d.line((160, 120, 1080, 120), fill=0, width=2)
+    d.rectangle((300, 600, 900, 700), outline=0, width=2)  # a framed note: one cell
+    assert ocr.find_tables(img) == []

@@ -7,8 +7,11 @@ flips short lines such as "一、" more often than it fixes anything.
 
 OCR gives boxes of text lines. They are rebuilt into paragraphs from the
 geometry a typeset page has (first-line indent, a short last line, a wider
-gap, a label at the line start), then typical OCR confusions in outline
-labels and numbers are undone where the context leaves one reading only.
+gap, a label at the line start); ruled tables are found from their strokes
+(OpenCV, which rapidocr brings) and the boxes inside go to their cells, so
+a scanned schedule table stays a table; running headers and page numbers
+are dropped; then typical OCR confusions in outline labels and numbers are
+undone where the context leaves one reading only.
 
 Workers: `JIHUA_OCR_JOBS` pages are OCRed at once (default 1). onnxruntime
 already spreads one page over every core, so with N jobs each engine gets
@@ -32,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from extractor.errors import MissingTool, ReadError
 from extractor.readers import Reading
-from models import Block
+from models import Block, Cell
 
 if TYPE_CHECKING:  # pragma: no cover
     from PIL import Image
@@ -159,6 +162,154 @@ def ocr_image(image: "Image.Image", name: str, threads: int | None = None) -> li
     return lines
 
 
+# --- ruled tables ------------------------------------------------------------------
+
+
+@dataclass
+class Grid:
+    """A ruled table found in a page image: its separators and merged cells."""
+
+    xs: list[float]  # column separators, left to right (outer borders included)
+    ys: list[float]  # row separators, top to bottom
+    # (row, col) of every grid cell → (row, col) of the cell it is merged into
+    owner: dict[tuple[int, int], tuple[int, int]]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+    def holds(self, line: Line) -> bool:
+        cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        x0, y0, x1, y1 = self.bbox
+        return x0 <= cx <= x1 and y0 <= cy <= y1
+
+    def cell_of(self, line: Line) -> tuple[int, int]:
+        cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        col = max(0, min(len(self.xs) - 2, sum(1 for x in self.xs[1:-1] if x < cx)))
+        row = max(0, min(len(self.ys) - 2, sum(1 for y in self.ys[1:-1] if y < cy)))
+        return self.owner[(row, col)]
+
+
+def _runs(profile: Any, min_value: float) -> list[float]:
+    """Centres of the runs of consecutive positions whose value reaches min_value."""
+    out, start = [], None
+    for i, v in enumerate(list(profile) + [0]):
+        if v >= min_value and start is None:
+            start = i
+        elif v < min_value and start is not None:
+            out.append((start + i - 1) / 2)
+            start = None
+    return out
+
+
+def find_tables(image: "Image.Image") -> list[Grid]:
+    """Ruled tables: long horizontal and vertical strokes (kept by a
+    morphological opening, which erases text) that cross to form a grid of
+    at least 2×2 cells. A missing border between two cells merges them."""
+    import cv2
+    import numpy as np
+
+    gray = np.asarray(image.convert("L"))
+    h, w = gray.shape
+    ink = cv2.adaptiveThreshold(255 - gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -10)
+    horiz = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(20, w // 30), 1)))
+    # Vertical strokes longer than a glyph (a line of text is about h/50 at
+    # any dpi for a page-sized image), so text does not pass for borders.
+    vert = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(20, h // 40))))
+    joined = cv2.dilate(cv2.bitwise_or(horiz, vert), np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    grids = []
+    for c in contours:
+        x, y, cw, ch = cv2.boundingRect(c)
+        if cw < w * 0.2 or ch < h * 0.03:
+            continue  # a rule under a header, a box around one word
+        hz = horiz[y : y + ch, x : x + cw] > 0
+        vt = vert[y : y + ch, x : x + cw] > 0
+        # A separator spans at least one cell: a tenth of the table will do.
+        ys = [y + v for v in _runs(hz.sum(axis=1), cw * 0.1)]
+        xs = [x + v for v in _runs(vt.sum(axis=0), ch * 0.1)]
+        if len(ys) < 3 or len(xs) < 3:
+            continue
+
+        def coverage(mask: Any, fixed: float, a: float, b: float, horizontal: bool) -> float:
+            """How much of the segment a..b a stroke at `fixed` covers."""
+            f = int(round(fixed))
+            lo, hi = int(a) + 3, int(b) - 3
+            if hi <= lo:
+                return 1.0
+            band = mask[max(0, f - 3) : f + 4, lo:hi] if horizontal else mask[lo:hi, max(0, f - 3) : f + 4]
+            return float(band.any(axis=0 if horizontal else 1).mean())
+
+        # A separator borders at least one cell end to end, as a stray
+        # stroke of text does not.
+        xs = [x_ for x_ in xs if any(coverage(vert, x_, a, b, False) >= 0.9 for a, b in zip(ys, ys[1:]))]
+        ys = [y_ for y_ in ys if any(coverage(horiz, y_, a, b, True) >= 0.9 for a, b in zip(xs, xs[1:]))]
+        if len(ys) < 3 or len(xs) < 3:
+            continue
+
+        def border(mask: Any, fixed: float, a: float, b: float, horizontal: bool) -> bool:
+            # Only a clearly absent border merges cells: a scanned rule may
+            # be faint or broken in places.
+            return coverage(mask, fixed, a, b, horizontal) >= 0.5
+
+        owner: dict[tuple[int, int], tuple[int, int]] = {}
+        for r in range(len(ys) - 1):
+            for col in range(len(xs) - 1):
+                if (r, col) in owner:
+                    continue
+                # Grow right, then down, while the inner borders are missing.
+                c2 = col
+                while c2 + 1 < len(xs) - 1 and not border(vert, xs[c2 + 1], ys[r], ys[r + 1], False):
+                    c2 += 1
+                r2 = r
+                while r2 + 1 < len(ys) - 1 and not any(
+                    border(horiz, ys[r2 + 1], xs[k], xs[k + 1], True) for k in range(col, c2 + 1)
+                ):
+                    r2 += 1
+                for rr in range(r, r2 + 1):
+                    for cc in range(col, c2 + 1):
+                        owner.setdefault((rr, cc), (r, col))
+        grids.append(Grid([float(v) for v in xs], [float(v) for v in ys], owner))
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def table_block(grid: Grid, lines: list[Line], page: int) -> Block:
+    """The OCR lines inside a grid → a table block, merged cells spanned."""
+    texts: dict[tuple[int, int], list[Line]] = {}
+    for ln in lines:
+        texts.setdefault(grid.cell_of(ln), []).append(ln)
+    spans: dict[tuple[int, int], list[int]] = {}
+    for (r, c), (orow, ocol) in grid.owner.items():
+        span = spans.setdefault((orow, ocol), [1, 1])
+        span[0] = max(span[0], r - orow + 1)
+        span[1] = max(span[1], c - ocol + 1)
+    # Where text stops in each column: wrapped lines run to it, so a line
+    # that stops short of it ended an item (cells hold lists of tasks).
+    text_right: dict[int, float] = {}
+    for (r, c), cell_lines in texts.items():
+        if spans[(r, c)][1] == 1:
+            text_right[c] = max([text_right.get(c, 0.0)] + [ln.x1 for ln in cell_lines])
+    out_rows = []
+    for r in range(len(grid.ys) - 1):
+        row = []
+        for c in range(len(grid.xs) - 1):
+            if grid.owner[(r, c)] != (r, c):
+                row.append(Cell(continued=True))
+                continue
+            rs, cs = spans[(r, c)]
+            cell_lines = rows(texts.get((r, c), []))
+            right = text_right.get(c, 0.0) if cs == 1 else 0.0
+            right = right or max((ln.x1 for ln in cell_lines), default=0.0)
+            text = ""
+            for prev, cur in zip([None, *cell_lines], cell_lines):
+                if prev is not None:
+                    text += "\n" if prev.x1 < right - 0.6 * prev.height else ""
+                text += normalise(cur.text)
+            row.append(Cell(text=text, row_span=rs, col_span=cs))
+        out_rows.append(row)
+    return Block(kind="table", rows=out_rows, page=page)
+
+
 # --- lines → paragraphs ------------------------------------------------------
 
 # An outline label at a line start: a new paragraph, whatever the geometry.
@@ -171,6 +322,7 @@ _LABEL_START = re.compile(
     r"|[①-⑳])"
 )
 _SENTENCE_END = "。；：！？;:!?"
+_CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)%％"
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
 
@@ -258,8 +410,12 @@ def paragraphs(page_rows: list[Line]) -> list[list[Line]]:
     usual_gap = statistics.median(gaps) if gaps else 0.0
     groups: list[list[Line]] = [[page_rows[0]]]
     for prev, cur in zip(page_rows, page_rows[1:]):
+        blank = cur.y0 - prev.y1 > usual_gap + 0.8 * char  # a blank line or more
+        if not blank and cur.text[:1] in _CLOSERS and not (prev.gapped or cur.gapped):
+            groups[-1].append(cur)  # "）" or "，" never opens a paragraph, centred or not
+            continue
         starts_new = (
-            cur.y0 - prev.y1 > usual_gap + 0.8 * char  # a blank line or more
+            blank
             # First-line indent (two characters in Chinese documents). A
             # line indented like the one before is a new paragraph too: a
             # whole paragraph indented as a block is rare there.
@@ -344,17 +500,22 @@ def normalise(text: str) -> str:
     return _NUMBER_TOKEN.sub(_fix_number, text)
 
 
-def lines_to_blocks(lines: list[Line], page: int) -> list[Block]:
-    """A page's OCR lines → paragraph blocks (reading order: top to bottom;
-    multi-column scans are not split into columns)."""
-    return _blocks(rows(lines), page)
+def lines_to_blocks(lines: list[Line], page: int, tables: list[Grid] | None = None) -> list[Block]:
+    """A page's OCR lines → paragraph and table blocks (reading order: top to
+    bottom; multi-column scans are not split into columns)."""
+    scanned = ScannedPage.build(page, lines, 0.0, tables or [])
+    return _blocks(scanned)
 
 
-def _blocks(page_rows: list[Line], page: int) -> list[Block]:
-    return [
-        Block(text=join_lines([normalise(r.text) for r in group]), page=page, wrapped=False)
-        for group in paragraphs(page_rows)
+def _blocks(page: ScannedPage) -> list[Block]:
+    placed: list[tuple[float, Block]] = [
+        (group[0].y0, Block(text=join_lines([normalise(r.text) for r in group]), page=page.number, wrapped=False))
+        for group in paragraphs(page.rows)
     ]
+    for grid, inside in page.tables:
+        placed.append((grid.ys[0], table_block(grid, inside, page.number)))
+    placed.sort(key=lambda item: item[0])
+    return [b for _, b in placed]
 
 
 # --- across pages ----------------------------------------------------------------
@@ -366,8 +527,18 @@ _PAGE_LABEL = re.compile(r"^(?:— \d+ —|\d{1,4}|第\s*\d+\s*页(?:\s*[，,/]?
 @dataclass
 class ScannedPage:
     number: int
-    rows: list[Line]
+    rows: list[Line]  # running text, outside tables
     height: float
+    tables: list[tuple[Grid, list[Line]]]  # each grid with the OCR lines inside it
+
+    @classmethod
+    def build(cls, number: int, lines: list[Line], height: float, grids: list[Grid]) -> "ScannedPage":
+        tables: list[tuple[Grid, list[Line]]] = [(g, []) for g in grids]
+        free = []
+        for ln in lines:
+            home = next((inside for g, inside in tables if g.holds(ln)), None)
+            (free if home is None else home).append(ln)
+        return cls(number, rows(free), height, tables)
 
 
 def _furniture_key(row: Line) -> str:
@@ -411,6 +582,8 @@ def _mark_continuations(pages: list[ScannedPage], blocks: dict[int, list[Block]]
         nxt = by_number.get(page.number + 1)
         if not (page.rows and nxt and nxt.rows and blocks.get(page.number) and blocks.get(nxt.number)):
             continue
+        if blocks[page.number][-1].kind != "paragraph" or blocks[nxt.number][0].kind != "paragraph":
+            continue  # a table at the page break
         last, first = page.rows[-1], nxt.rows[0]
         ends_open = Layout.of(page.rows).runs_full(last) and last.text[-1:] not in _SENTENCE_END
         starts_plain = not Layout.of(nxt.rows).indented(first) and not _starts_with_label(first.text)
@@ -439,16 +612,17 @@ def _ocr_pages(images: dict[int, Any], name: str) -> tuple[dict[int, list[Block]
     jobs = min(ocr_jobs(), max(1, len(images)))
     threads = max(1, (os.cpu_count() or 1) // jobs)
 
-    def work(page: int) -> tuple[int, list[Line], float]:
+    def work(page: int) -> tuple[list[Line], ScannedPage]:
         image = images[page]()
-        return page, ocr_image(image, name, threads), float(image.height)
+        lines = ocr_image(image, name, threads)
+        return lines, ScannedPage.build(page, lines, float(image.height), find_tables(image))
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(work, sorted(images)))
-    warnings = [_page_warning(page, lines) for page, lines, _ in results]
-    pages = [ScannedPage(page, rows(lines), height) for page, lines, height in results]
+    warnings = [_page_warning(page.number, lines) for lines, page in results]
+    pages = [page for _, page in results]
     drop_furniture(pages)
-    blocks = {p.number: _blocks(p.rows, p.number) for p in pages}
+    blocks = {p.number: _blocks(p) for p in pages}
     _mark_continuations(pages, blocks)
     return blocks, warnings
 
