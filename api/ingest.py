@@ -255,9 +255,11 @@ def run(
             drain(block_until=4 * jobs - 1)
         if pool is not None:
             drain(block_until=0)
+            pool.shutdown(wait=True)
+            pool = None
     finally:
         reader.close()
-        if pool is not None:
+        if pool is not None:  # interrupted: drop the queued work, do not wait
             pool.shutdown(wait=False, cancel_futures=True)
     summary.total = summary.done
     summary.seconds = time.perf_counter() - started
