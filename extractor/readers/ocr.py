@@ -450,11 +450,10 @@ def join_lines(texts: list[str]) -> str:
 
 # --- OCR confusions ----------------------------------------------------------
 
-_DASHES = "—–\\-－―一"
 _CN_DIGIT = "一二三四五六七八九十"
 # "一、" / "一月" / "一是" read with a dash for 一 at a line start; "十一、"
 # read as "十—、". A dash followed by these has no other reading.
-_DASH_ONE = re.compile(rf"^(十?)[—–\-－―](?=[、.．月是])")
+_DASH_ONE = re.compile(r"^(十?)[—–\-－―](?=[、.．月是])")
 _BRACKET_LABEL = re.compile(rf"^[（(]\s*([{_CN_DIGIT}—–\-－―]+|\d{{1,2}})\s*[)）]")
 # Page numbers as "-3-", "—3—", "- 3 -": written as the text layer has them.
 # ("一" too: a trailing dash is often read as 一, which no page number has.)
