@@ -220,7 +220,8 @@ def _grow(doc) -> list:  # noqa: ANN001
 
 def _anchor_vetoed(doc, anchor, rules) -> bool:  # noqa: ANN001
     """Anchors followed by a person, a session number or 中心工作 name no body."""
-    after = doc.text[anchor.end_char : anchor.end_char + 8]
+    # doc.text is rebuilt from every token on each access: read it off the anchor's own doc slice
+    after = doc[anchor.end : anchor.end + 8].text[:8]
     nxt = doc[anchor.end].text if anchor.end < len(doc) else ""
     if nxt in rules["person_tails"] or nxt.startswith(("主席", "书记", "主任", "委员", "干部", "领导")):
         return True

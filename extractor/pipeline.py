@@ -52,9 +52,9 @@ def build_plan(draft: PlanDraft, taxonomy: themes_mod.Taxonomy) -> Plan:
     mentions = bodies_mod.find_mentions(text)
     unit = draft.unit or unit_from_mentions(mentions)
     tasks = []
-    for d in drafts:
+    for d, found in zip(drafts, _task_mentions(text, drafts, mentions)):
         refs = [BodyRef(name=n, role=r) for n, r in d.bodies]
-        for m in bodies_mod.find_mentions(d.text):
+        for m in found:
             if all(ref.name != m.name for ref in refs):
                 refs.append(BodyRef(name=m.name, role=m.role))
         tasks.append(
@@ -82,6 +82,23 @@ def build_plan(draft: PlanDraft, taxonomy: themes_mod.Taxonomy) -> Plan:
         bodies=plan_bodies,
         themes=[t for t in taxonomy.names if t in seen],
     )
+
+
+def _task_mentions(text: str, drafts, mentions):  # noqa: ANN001
+    """Each task's bodies, taken from the plan-wide pass where the task's text
+    stands in the plan's text (the spaCy pass is the costly step: run it once),
+    and found afresh only for the few tasks whose text was assembled."""
+    cursor = 0
+    for d in drafts:
+        at = text.find(d.text, cursor)
+        if at < 0:
+            at = text.find(d.text)
+        if at < 0:
+            yield bodies_mod.find_mentions(d.text)
+            continue
+        end = at + len(d.text)
+        cursor = at
+        yield [m for m in mentions if at <= m.start and m.end <= end]
 
 
 def parse_file(path: str | Path, taxonomy: themes_mod.Taxonomy | None = None) -> Document:
