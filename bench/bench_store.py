@@ -1,6 +1,6 @@
 """Store benchmark: bulk ingest throughput, ingest peak memory, query latency.
 
-    python bench/bench_store.py [--txt 2000] [--docx 600] [--tasks 100000]
+    python bench/bench_store.py [--txt 1500] [--docx 500] [--tasks 100000] [--only ingest|queries]
 
 Prints figures and asserts nothing (targets from issue 5: ingest ≥ 50
 plans/s/core, query p95 < 50 ms over ≥ 100,000 tasks, ingest memory flat in
@@ -205,8 +205,8 @@ def bench_queries(work: Path, n_tasks: int) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--txt", type=int, default=2000)
-    ap.add_argument("--docx", type=int, default=600)
+    ap.add_argument("--txt", type=int, default=1500)
+    ap.add_argument("--docx", type=int, default=500)
     ap.add_argument("--tasks", type=int, default=100_000)
     ap.add_argument("--only", choices=["ingest", "queries"], help="run one half")
     ap.add_argument("--ingest-child", nargs=3, metavar=("SRC", "DB", "JOBS"), help=argparse.SUPPRESS)
