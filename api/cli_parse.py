@@ -14,26 +14,76 @@ from extractor.errors import JihuaError
 from extractor.pipeline import parse_file
 
 
+TaxonomyOpt = Annotated[
+    Path | None, typer.Option("--taxonomy", help="a theme taxonomy JSON file replacing the default (same format)")
+]
+
+
+def _taxonomy(path: Path | None):  # noqa: ANN202
+    from extractor.themes import load_taxonomy
+
+    try:
+        return load_taxonomy(path) if path else None
+    except JihuaError as e:
+        print(str(e), file=sys.stderr)
+        raise typer.Exit(2) from e
+
+
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="plan files (.txt, .docx, .pdf …)")],
-    as_json: Annotated[bool, typer.Option("--json", help="print the contract's JSON (JSON Lines for several files)")] = False,
+    files: Annotated[list[Path], typer.Argument(help="plan files (.txt, .docx, .pdf, .doc …)")],
+    as_json: Annotated[bool, typer.Option("--json", help="print the contract's JSON, one object per line (JSON Lines)")] = False,
+    taxonomy: TaxonomyOpt = None,
 ) -> None:
-    """Parse plan files and print their plans and outline."""
+    """Parse plan files and print their plans and outline (or the contract's JSON)."""
+    tax = _taxonomy(taxonomy)
     failed = False
     for f in files:
         try:
-            doc = parse_file(f)
+            doc = parse_file(f, tax)
         except JihuaError as e:
             print(str(e), file=sys.stderr)
             failed = True
             continue
         if as_json:
-            print(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False))
+            print(json.dumps(doc.model_dump(mode="json"), ensure_ascii=False), flush=True)
         else:
-            print(doc.model_dump_json(indent=2))
+            _print_tree(doc)
     if failed:
         raise typer.Exit(2)
+
+
+def _print_tree(doc) -> None:  # noqa: ANN001 - models.Document
+    """A readable outline: plans, their sections and the tasks with months."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{escape(doc.file)}[/] ({doc.format}, {len(doc.plans)} plan(s))")
+    for w in doc.warnings:
+        root.add(f"[yellow]warning:[/] {escape(w)}")
+    for plan in doc.plans:
+        head = f"[bold cyan]{escape(plan.title or '(untitled)')}[/]  unit={escape(str(plan.unit))} year={plan.year}"
+        node = root.add(head)
+        at: dict[tuple[str, ...], object] = {(): node}
+
+        def add(section, parent, path: tuple[str, ...]) -> None:  # noqa: ANN001
+            branch = parent.add(f"{escape(section.label)} {escape(section.title)}")
+            at[path + (section.label,)] = branch
+            for child in section.children:
+                add(child, branch, path + (section.label,))
+
+        for section in plan.sections:
+            add(section, node, ())
+        for t in plan.tasks:
+            path = tuple(t.section_path)
+            while path not in at:  # the deepest section the task sits in
+                path = path[:-1]
+            months = ",".join(map(str, t.months)) or "-"
+            at[path].add(f"[green]{months}[/] {escape(t.text[:40])}")
+        if plan.bodies:
+            node.add("bodies: " + escape("、".join(f"{b.name}({'/'.join(b.roles)})" for b in plan.bodies)))
+    Console().print(root)
 
 
 def _parse_min(items: list[str]) -> dict[str, float]:
@@ -68,11 +118,13 @@ def evaluate(
         list[str], typer.Option("--min", help="fail (exit 1) when a TOTAL metric is below, e.g. --min sections_f1=0.9")
     ] = [],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every miss and extra")] = False,
+    taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Score parses against gold files (../shared/gold/FORMAT.md) and print a line per file and a TOTAL."""
     from extractor.evaluate import Score, find_gold_pairs, load_gold, score_document
 
     limits = _parse_min(minimum)
+    tax = _taxonomy(taxonomy)
     pairs = find_gold_pairs(dirs)
     if not pairs:
         print(f"no NAME.gold.json beside its NAME in {', '.join(map(str, dirs))}", file=sys.stderr)
@@ -80,7 +132,7 @@ def evaluate(
     total = Score()
     for doc_path, gold_path in pairs:
         try:
-            doc = parse_file(doc_path)
+            doc = parse_file(doc_path, tax)
         except JihuaError as e:
             print(str(e), file=sys.stderr)
             doc = None
