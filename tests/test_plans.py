@@ -1,0 +1,152 @@
+"""Plan splitting, titles, units and years, on short texts through the real
+reader and cleaner."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.clean import clean
+from extractor.plans import is_title, split_plans, unit_from_title
+from extractor.clean import Line
+from extractor.readers import read_bytes
+
+
+def plans_of(text: str):
+    return split_plans(clean(read_bytes(text.encode("utf-8"), "probe.txt").blocks))
+
+
+def body_start(draft) -> str:
+    return draft.lines[0].full_text if draft.lines else ""
+
+
+COMPILATION = """\
+工会工作计划范文(9篇)
+工会工作计划篇一
+为了让职工的业余生活更加丰富多彩，机关工会将组织开展各类活动，特制定本计划。
+一、加强学习
+组织职工学习党的二十大精神。
+工会工作计划篇二
+公司女工委员会将在县总工会的指导下，扎实开展各项工作。
+一、组织活动
+开展庆“三八”系列活动。
+"""
+
+
+def test_compilation_is_split_at_each_title_and_its_header_is_no_plan():
+    plans = plans_of(COMPILATION)
+    assert [p.title for p in plans] == ["工会工作计划篇一", "工会工作计划篇二"]
+    assert body_start(plans[0]).startswith("为了让职工的业余生活")
+    assert body_start(plans[1]).startswith("公司女工委员会将在县总工会")
+    assert [p.unit for p in plans] == ["机关工会", "公司女工委员会"]
+
+
+def test_repeated_title_and_dated_note_belong_to_the_header():
+    text = "2024年学院团委工作计划\n2024年学院团委工作计划\n（2024年1月5日团委全委会通过）\n2024年，学院团委将团结带领广大青年建功立业。\n一、思想引领\n组织学习。"
+    (plan,) = plans_of(text)
+    assert plan.title == "2024年学院团委工作计划"
+    assert body_start(plan).startswith("2024年，学院团委将")
+    assert plan.year == 2024
+
+
+@pytest.mark.xfail(strict=True, reason="defect: a '——' subtitle is taken for the body (plans._header_ish tests LABEL_START, which holds ——)")
+def test_dash_subtitle_belongs_to_the_header():
+    text = "2024年学院团委工作计划\n——以青春之我建功新时代\n2024年，学院团委将团结带领广大青年建功立业。\n一、思想引领\n组织学习。"
+    (plan,) = plans_of(text)
+    assert body_start(plan).startswith("2024年，学院团委将")
+
+
+def test_body_that_echoes_the_title_starts_after_it():
+    text = "工会年度活动计划表\n工会年度活动计划表】为丰富职工文化生活，增强团队凝聚力，特制定本年度工会活动计划。\n一、总体目标\n提升员工身心健康水平。"
+    (plan,) = plans_of(text)
+    assert body_start(plan).startswith("为丰富职工文化生活")
+
+
+def test_text_without_a_title_is_one_plan_without_title():
+    (plan,) = plans_of("为做好今年工作，结合实际，特制定如下安排。\n一、学习\n组织学习，提高素质，增强本领。")
+    assert plan.title is None
+    assert body_start(plan).startswith("为做好今年工作")
+
+
+@pytest.mark.xfail(strict=True, reason="defect: titles listed under 相关推荐 become empty plans (clean tail / plans.split_plans)")
+def test_recommended_titles_after_a_tail_are_no_plans():
+    text = "2023年社区妇联工作计划\n2023年，和平社区妇联将紧紧围绕街道党工委的工作要求扎实做好各项工作。\n一、家庭文明\n评选最美家庭。\n相关推荐：\n2023年社区妇联工作计划\n社区妇女工作计划\n2023社区团支部工作计划范文\n"
+    assert len(plans_of(text)) == 1
+
+
+# --- unit ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, unit",
+    [
+        ("青川区总工会2025年工作计划", "青川区总工会"),
+        ("2025年青川区总工会工作计划", "青川区总工会"),
+        ("2019年XX公司女职工委员会工作计划", "XX公司女职工委员会"),
+        ("共青团华源能源集团委员会2023年工作要点", "共青团华源能源集团委员会"),
+        ("工会工作计划", None),  # a bare kind names no unit
+        ("2024年工作计划", None),
+    ],
+)
+def test_unit_from_title(title, unit):
+    assert unit_from_title(title) == unit
+
+
+@pytest.mark.xfail(strict=True, reason="defect: the department after the school year is cut off (plans.unit_from_title cuts at the first year)")
+def test_unit_from_title_keeps_a_department_named_after_the_year():
+    assert unit_from_title("阳光中学2023—2024学年第一学期教务处工作计划") == "阳光中学教务处"
+
+
+def test_unit_from_opening_subject():
+    (plan,) = plans_of("2024年工作计划\n2024年，市文化馆将坚持以人民为中心，繁荣群众文化。\n一、活动\n举办广场文艺演出。")
+    assert plan.unit == "市文化馆"
+
+
+def test_unit_from_signature():
+    text = "工作计划\n为做好今年工作，特制定本计划。\n一、学习\n组织学习，提高素质，增强本领，推动工作。\n二、活动\n开展活动，丰富生活，增进感情，凝聚力量。\n红星小学少先队大队部\n2023年9月1日"
+    (plan,) = plans_of(text)
+    assert plan.unit == "红星小学少先队大队部"
+
+
+# --- year ---------------------------------------------------------------------
+
+
+def test_year_from_title():
+    (plan,) = plans_of("青川区总工会2025年工作计划\n区总工会将围绕中心服务大局，扎实推进各项工作。\n一、学习\n组织学习。")
+    assert plan.year == 2025
+
+
+@pytest.mark.xfail(strict=True, reason="defect: the signature date never reaches plans.find_year (dropped by clean.is_boilerplate)")
+def test_year_from_signature_date():
+    text = "学校德育工作计划\n为加强学校德育工作，结合我校实际，制定本学期德育工作计划。\n一、工作目标\n培养学生良好的行为习惯。\n青山区实验小学德育处\n2024年2月20日"
+    (plan,) = plans_of(text)
+    assert plan.year == 2024
+
+
+@pytest.mark.parametrize("masked", ["xx年", "20xx年", "20XX年"])
+def test_masked_year_gives_none(masked):
+    (plan,) = plans_of(f"{masked}公司工会工作计划\n{masked}，公司工会将围绕中心，服务大局。\n一、学习\n组织学习。")
+    assert plan.year is None
+    assert plan.unit == "公司工会"
+
+
+@pytest.mark.xfail(strict=True, reason="defect: '20__年', '**年', '20××年' are not stripped as masked years (plans.unit_from_title)")
+@pytest.mark.parametrize("masked", ["20__年", "**年", "20××年"])
+def test_other_masked_years_are_not_part_of_the_unit(masked):
+    (plan,) = plans_of(f"{masked}学校工会工作计划\n{masked}，学校工会将继续做好服务工作。\n一、学习\n组织学习。")
+    assert plan.year is None
+    assert plan.unit == "学校工会"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2024年公司工会工作计划", True),
+        ("学校德育工作要点", True),
+        ("2024年工作安排", True),
+        ("现将全年工作计划安排如下：", False),
+        ("一、工作计划", False),
+        ("公司工会将认真落实年度工作计划，做好各项工作。", False),
+    ],
+)
+def test_is_title(text, expected):
+    assert is_title(Line(text=text)) is expected
