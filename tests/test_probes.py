@@ -1,0 +1,39 @@
+"""The issue's thresholds on probe documents written for this test
+(tests/data/probes): plans in styles the shared gold does not hold, each
+with a gold file annotated by hand. They measure how the rules generalise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_gold_quality import meets, score_dirs
+
+PROBES = Path(__file__).resolve().parent / "data" / "probes"
+
+THRESHOLDS = {
+    "plans_f1": (1.0, "=="),
+    "sections_f1": (0.90, ">="),
+    "month_tasks_f1": (0.90, ">="),
+    "unit_acc": (0.9, ">="),
+    "year_acc": (1.0, "=="),
+}
+
+
+@pytest.fixture(scope="module")
+def probe_score():
+    return score_dirs(PROBES)
+
+
+def test_every_probe_has_its_document():
+    golds = sorted(p.name[: -len(".gold.json")] for p in PROBES.glob("*.gold.json"))
+    assert len(golds) >= 8
+    assert all((PROBES / g).is_file() for g in golds)
+
+
+@pytest.mark.parametrize("metric", list(THRESHOLDS))
+def test_probe_threshold(probe_score, metric):
+    limit, op = THRESHOLDS[metric]
+    value = probe_score.values()[metric]
+    assert meets(value, limit, op), f"{metric}={value:.3f}, want {op} {limit}\n" + "\n".join(probe_score.misses)
