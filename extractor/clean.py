@@ -22,7 +22,7 @@ CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)…%％"
 TERMINALS = "。！？；：!?;:….．"
 LABEL_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条篇]|[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d{1,2}\s*(?:、|[．.](?!\d))|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
+    r"|\d{1,2}\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:[—\-~至、]\s*\d{1,2}\s*)?月))|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
 )
 # A label standing inside a line after a finished sentence ("…等。 3、强民主")
 # or after a web-table comma (",2、寒假安全"): the line is split there.
@@ -36,9 +36,13 @@ _URL = re.compile(r"(?:https?://|www\.)[\w./-]+|\b[\w-]+\.(?:com|cn|net|org)(?:\
 _BYLINE_KEY = re.compile(r"(来源|作者|更新时间|发布时间|发表日期|发布日期|浏览次数|阅读次数|点击数|出处|责任编辑|编辑|字体|浏览|阅读)\s*[:：]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?")
 _TIMESTAMP = re.compile(r"^[\d\s:/.\-年月日]+(?:浏览\s*[:：]?\s*\d+)?$")
+# "2024年1月12日" ends a plan as its signature date; web timestamps are "2024-01-12 08:30"
+_SIGNATURE_DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TAIL = re.compile(
     r"^(?:本文来源|文章来源|责任编辑|相关推荐|相关文章|相关阅读|扫一扫|上一篇|下一篇|分享到|打印本页|关闭窗口|版权所有|免责声明|返回顶部|【打印】|推荐阅读|热门文章|猜你喜欢)"
 )
+# markers after which a web page lists other articles' titles, not the plan's text
+_TAIL_LIST = re.compile(r"^(?:相关推荐|相关文章|相关阅读|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
 _CREDIT = re.compile(r"^[（(]\s*(?:供稿|来稿|稿件来源|通讯员|作者|来源|编辑)\s*[:：][^）)]*[）)]$")
 _QA = re.compile(r"^(?:问题描述|最佳答案|推荐答案|其他答案|满意答案|提问者|回答者|网友回答)\s*[:：]?$")
 _PLEA = re.compile(r"(?:求解答|求回复|求此刻回复|急求|求大神|谢谢大家)")
@@ -103,7 +107,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if re.match(r"^(?:发布|更新|发表)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.年]\d|$)", t):
         return True
-    if _TIMESTAMP.match(t) and _DATE.search(t):
+    if _TIMESTAMP.match(t) and _DATE.search(t) and not _SIGNATURE_DATE.match(t):
         return True
     if _TAIL.match(t) or _CREDIT.match(t) or _QA.match(t):
         return True
@@ -142,7 +146,7 @@ def _starts_label(s: str) -> bool:
     return bool(LABEL_START.match(s))
 
 
-def _should_join(a: str, b: str, full_width: int | None) -> bool:
+def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool = False) -> bool:
     if not a or not b:
         return False
     if b[0] in CLOSERS or re.match(r"^[（(]\s*(?:时间|完成时限|责任)", b):
@@ -153,6 +157,8 @@ def _should_join(a: str, b: str, full_width: int | None) -> bool:
         return False
     if _starts_label(b):
         return False
+    if after_page_break:
+        return True  # a page number fell between two halves of one paragraph
     if full_width and display_width(a) >= full_width:
         return True
     if splits_word(a, b):
@@ -174,6 +180,8 @@ def _hard_wrap_width(lines: list[str]) -> int | None:
         return None
     top = max(widths)
     if top > 200:  # paragraphs on one line each: not hard-wrapped
+        return None
+    if top < 40:  # no line reaches 20 CJK characters: a list of short lines, not a wrap width
         return None
     near = sum(1 for w in widths if w >= top - 6)
     return top - 6 if near >= max(5, len(widths) // 4) else None
@@ -222,6 +230,7 @@ def clean(blocks: list[Block]) -> list[Line]:
     table_rows: list[list[str]] = []
     gap = False  # a blank line since the last text line
     page_break = False  # a page number was just dropped: blank lines around it mean nothing
+    after_break = False
 
     def flush_table() -> None:
         nonlocal table_rows
@@ -229,7 +238,10 @@ def clean(blocks: list[Block]) -> list[Line]:
             lines.append(Line(rows=pipe_table(table_rows)))
             table_rows = []
 
-    for b in blocks:
+    in_tail = _drop_tail_lists([b.text if b.kind == "paragraph" else "。" for b in blocks])
+    for b, tail in zip(blocks, in_tail):
+        if tail and not b.label:
+            continue
         if b.kind == "table":
             flush_table()
             pending = None
@@ -248,7 +260,7 @@ def clean(blocks: list[Block]) -> list[Line]:
             if _PAGE_NUMBER.match(text):
                 gap, page_break = False, True
             continue
-        page_break = False
+        after_break, page_break = page_break, False
         if b.wrapped:
             cells = _pipe_cells(text)
             if cells is not None:
@@ -257,7 +269,7 @@ def clean(blocks: list[Block]) -> list[Line]:
                     table_rows.append(cells)
                 continue
             flush_table()
-            if pending is not None and not gap and _should_join(pending.text, text, full_width):
+            if pending is not None and not gap and _should_join(pending.text, text, full_width, after_break):
                 pending.text += text
                 gap = False
                 continue
@@ -270,6 +282,20 @@ def clean(blocks: list[Block]) -> list[Line]:
     flush_table()
     lines = [piece for line in lines for piece in _split_inline_labels(line)]
     return _drop_teasers(lines)
+
+
+def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:
+    """Which lines are titles listed under 相关推荐 and the like: the short
+    lines after such a marker, up to the first line of prose."""
+    out, listing = [], False
+    for t in blocks_text:
+        t = t.strip()
+        if _TAIL_LIST.match(t):
+            listing = True
+        elif listing and t and (len(t) > 40 or re.search(r"[，。；]", t)):
+            listing = False
+        out.append(listing and bool(t))
+    return out
 
 
 def _split_inline_labels(line: Line) -> list[Line]:

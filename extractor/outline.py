@@ -36,18 +36,24 @@ _MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
 _MONTH_HEAD = re.compile(
     rf"^({_MONTH_WORD}(?:\s*[、,，至\-—–~－]\s*{_MONTH_WORD})*\s*月份?(?:上旬|中旬|下旬)?)\s*(?:[:：]\s*(.*))?$"
 )
+# a line that is only a part of the year ("第一季度", "下半年：") heads the months in it
+_PERIOD_HEAD = re.compile(
+    r"^((?:第?[一二三四1-4]季度|[上下]半年|年初|年中|年底|年末|[春夏秋冬]季|寒假|暑假|暑期)(?:[（(][^)）]{1,12}[)）])?)\s*(?:[:：]\s*(.*))?$"
+)
 # (kind, rank, pattern); a lower rank nests outside a higher one
 _KINDS: list[tuple[str, float, re.Pattern]] = [
     ("part", 0, re.compile(r"^第([一二三四五六七八九十百\d]+)\s*(?:部分|章|篇|节)\s*[、．.：:]?\s*")),
     ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
     ("pcn", 2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")),
-    ("num", 3, re.compile(r"^(\d{1,2})\s*(?:、|[．.](?!\d))\s*")),
+    ("num", 3, re.compile(r"^(\d{1,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:[—\-~至、]\s*\d{1,2}\s*)?月))\s*")),
     ("ordinal", 3.5, re.compile(r"^(第[一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),
     ("pnum", 4, re.compile(r"^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])\s*")),
     ("circ", 5, re.compile(r"^([①-⑳])\s*")),
     ("bullet", 6, re.compile(r"^([-•·●▪■◆◇□])\s*")),
 ]
 MONTH_RANK = 2.5
+PERIOD_RANK = 2.4
+TIME_KINDS = ("month", "period")
 _ITEM_RANK = 3  # 1. and deeper: list items rather than headings
 
 
@@ -63,10 +69,10 @@ class Label:
 def _value(kind: str, raw: str | None) -> int | None:
     if raw is None:
         return None
+    if kind == "circ":  # before isdigit(): "①".isdigit() is True but int("①") fails
+        return ord(raw) - ord("①") + 1
     if raw.isdigit():
         return int(raw)
-    if kind == "circ":
-        return ord(raw) - ord("①") + 1
     return cn_number(raw.removeprefix("第"))
 
 
@@ -74,6 +80,9 @@ def parse_label(text: str) -> Label | None:
     m = _MONTH_HEAD.match(text)
     if m and _plain_month(m.group(1)):
         return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())
+    m = _PERIOD_HEAD.match(text)
+    if m and len(m.group(2) or "") <= 15:
+        return Label(m.group(1), "period", PERIOD_RANK, None, (m.group(2) or "").strip())
     for kind, rank, pat in _KINDS:
         m = pat.match(text)
         if not m:
@@ -115,7 +124,7 @@ class Node:
         lab = self.label
         if lab is None:
             return ""
-        if lab.kind == "month":
+        if lab.kind in TIME_KINDS:
             return heading_title(lab.rest) if lab.rest else lab.text
         return heading_title(lab.rest)
 
@@ -165,7 +174,7 @@ def build_tree(lines: list[Line]) -> Node:
             stack[-1].content.append(line)
             continue
         node = Node(label=lab, line=line)
-        if lab.kind == "month":
+        if lab.kind in TIME_KINDS:
             node.is_entry = not _month_heading(lab, labels[i + 1] if i + 1 < len(labels) else None)
         while len(stack) > 1 and stack[-1].rank >= lab.rank:
             stack.pop()
@@ -197,7 +206,7 @@ def top_nodes(root: Node) -> list[Node]:
         return []
     top_rank = min(c.rank for c in kids)
     top = [c for c in kids if c.rank == top_rank]
-    if top[0].label.kind == "month" and all(c.is_entry for c in top):
+    if top[0].label.kind in TIME_KINDS and all(c.is_entry for c in top):
         return []
     if top[0].label.kind == "bullet":
         return []

@@ -31,6 +31,7 @@ class PlanDraft:
     lines: list[Line] = field(default_factory=list)  # the body
     unit: str | None = None
     year: int | None = None
+    signature: list[Line] = field(default_factory=list)  # the unit and date that sign the plan
 
 
 def is_title(line: Line) -> bool:
@@ -56,6 +57,8 @@ def _header_ish(line: Line) -> bool:
         return True
     if re.fullmatch(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)]", t):
         return True  # "（2025年1月16日…会议通过）"
+    if t.startswith("——"):
+        return True  # "——以青春之我建功新时代": a subtitle
     return len(t) <= 30 and not LABEL_START.match(t) and not re.search(r"[，。；：:,;！!？?]", t)
 
 
@@ -86,7 +89,8 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
         header = [ln.text for ln in lines[h:b]]
         # "单位名 / 2026年工作计划" set as two lines: the line above a title
         # naming an organisation is part of the title
-        if h > 0 and (n == 0 or h - 1 >= groups[n - 1][1]) and _org_line(lines[h - 1]):
+        # (only above the first title: above a later one stands the previous plan's signature)
+        if n == 0 and h > 0 and _org_line(lines[h - 1]):
             header.insert(0, lines[h - 1].text)
         draft = PlanDraft(title=_pick_title(header), header=header, lines=list(lines[b:end]))
         plans.append(_finish(draft))
@@ -120,9 +124,26 @@ def _strip_title_echo(draft: PlanDraft) -> None:
                 return
 
 
+_MASKED_DATE = re.compile(r"^(?:(?:19|20)\d{2}|20[xX×*_]{2})\s*年\s*(?:\d{1,2}|[xX×*_]{1,2})\s*月\s*(?:\d{1,2}|[xX×*_]{1,2})\s*日$")
+
+
+def _peel_signature(draft: PlanDraft) -> None:
+    """The unit and date that close a plan sign it: they are no task of the
+    last section, but they name the plan's unit and year."""
+    while draft.lines and len(draft.signature) < 3:
+        ln = draft.lines[-1]
+        t = ln.text
+        if ln.is_table or ln.label:
+            break
+        if not (_MASKED_DATE.match(t) or _org_line(ln) and org_at_end(t) == t):
+            break
+        draft.signature.insert(0, draft.lines.pop())
+
+
 def _finish(draft: PlanDraft) -> PlanDraft:
     _strip_title_echo(draft)
     draft.lines = [ln for ln in draft.lines if ln.is_table or ln.text or ln.label]
+    _peel_signature(draft)
     draft.unit = find_unit(draft)
     draft.year = find_year(draft)
     return draft
@@ -137,16 +158,32 @@ _SUBJECT = re.compile(
 )
 
 
+_MASKED = r"20[xX×*_＿]{2}|[xX×*]{2}|20__"
+
+
 def unit_from_title(text: str) -> str | None:
     t = _TITLE_PREFIX.sub("", text)
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
-    t = re.sub(r"^(?:(?:19|20)\d{2}|20[xX]{2}|[xX]{2})\s*(?:年度|学年|學年|年)?", "", t).strip()
-    cut = re.search(r"(?:(?:19|20)\d{2}|20[xX]{2}|[xX]{2})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案", t)
+    t = re.sub(rf"^(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年度|学年|學年|年)?", "", t).strip()
+    cut = re.search(rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案", t)
     head = t[: cut.start()] if cut else t
     org = org_at_end(head, longest_prefix=True)
     if org and not is_generic_org(org):
-        return org
+        return org + _department_after_term(t[cut.end() :] if cut else "")
     return None
+
+
+_TERM = re.compile(r"^(?:[—\-–~至]\s*(?:(?:19|20)\d{2}|\d{2})\s*(?:学年|學年|年)?)?\s*(?:度|第[一二]学期|[上下]学期|春季学期|秋季学期|学期)*")
+_PLAN_WORD = re.compile(r"工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案|安排")
+
+
+def _department_after_term(rest: str) -> str:
+    """"阳光中学2023—2024学年第一学期教务处工作计划": the office named between
+    the term and the plan word belongs to the unit (阳光中学教务处)."""
+    rest = _TERM.sub("", rest)
+    m = _PLAN_WORD.search(rest)
+    dept = org_at_end(rest[: m.start()]) if m else None
+    return dept if dept and not is_generic_org(dept) and len(dept) <= 12 else ""
 
 
 def find_unit(draft: PlanDraft) -> str | None:
@@ -159,7 +196,7 @@ def find_unit(draft: PlanDraft) -> str | None:
         org = _trim_org(m.group(1))
         if org and not is_generic_org(org):
             return org
-    tail = [ln.text for ln in draft.lines[-3:] if not ln.is_table]
+    tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
     for t in reversed(tail):
         if _SIGNED.match(t) or len(t) > 40:
             continue
@@ -187,7 +224,7 @@ def find_year(draft: PlanDraft) -> int | None:
         m = re.match(r"^((?:19|20)\d{2})\s*年", ln.text)
         if m:
             return int(m.group(1))
-    for ln in reversed(draft.lines[-3:]):
+    for ln in reversed(draft.lines[-3:] + draft.signature):
         m = _SIGNED.match(ln.text)
         if m:
             return int(m.group(1))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
-from extractor.outline import Node, heading_title
+from extractor.outline import TIME_KINDS, Node, heading_title
 from models import Objective
 
 _OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目标|目标任务|主要目标|总体思路|工作思路|基本原则|指导原则|总体部署|工作定位")
@@ -70,7 +70,7 @@ def heading_time(node: Node, year: int | None) -> _Ctx | None:
     lab = node.label
     if lab is None:
         return None
-    if lab.kind == "month":
+    if lab.kind in TIME_KINDS:
         months = timex.parse_heading_time(lab.text, year_context=year) or []
         return _Ctx(months, lab.text) if months else None
     months, tt = _own_time(lab.rest if _FIELD_TIME.search(lab.rest) else heading_title(lab.rest), year)
@@ -195,7 +195,9 @@ class TaskBuilder:
             inner = _Ctx(months, text or here.text)
         if objective:
             for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
-                body = t[len(node.title):].lstrip("。：:；; ") if t == node.own_text else t
+                # a heading's title is no goal, its body is; an item is a goal whole
+                heading = t == node.own_text and node.rank < 3
+                body = t[len(node.title) :].lstrip("。：:；; ") if heading else t
                 if body:
                     self.objectives.append(Objective(text=body, section_path=path))
             for c in node.children:

@@ -68,13 +68,11 @@ def test_page_number_between_two_halves_of_a_sentence_is_dropped_and_the_halves_
     assert lines_of(text) == ["组织职工参加市总工会举办的职工技能大赛，做好选手的推荐和集训工作。", "2.其他工作。"]
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a labeled item cut by a page number is not rejoined (clean._should_join)")
 def test_page_number_inside_a_numbered_item_joins_its_halves():
     text = "一、加强学习\n1.组织职工参加市总工会举办的职工技能大赛，做好选手的\n\n第1页 共3页\n\n推荐和集训工作。\n2.其他工作。"
     assert lines_of(text)[1] == "1.组织职工参加市总工会举办的职工技能大赛，做好选手的推荐和集训工作。"
 
 
-@pytest.mark.xfail(strict=True, reason="defect: short unlabeled lines read as hard-wrapped (clean._hard_wrap_width)")
 def test_a_list_of_short_lines_is_not_taken_for_hard_wrapped_text():
     text = (
         "三月份：\n植树节组织义务植树\n开展学雷锋志愿服务\n四月份：\n清明节祭扫烈士墓\n组织春季运动会\n"
@@ -83,7 +81,6 @@ def test_a_list_of_short_lines_is_not_taken_for_hard_wrapped_text():
     assert lines_of(text) == [ln for ln in text.splitlines() if ln]
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a heading glued to its first paragraph in a short-lined file (clean._hard_wrap_width)")
 def test_short_heading_lines_stay_apart_from_their_paragraphs():
     text = (
         "第一部分 总体要求\n一、指导思想\n坚持学习。\n第二部分 主要任务\n一、加强建设\n"
@@ -150,7 +147,6 @@ def test_plan_lines_are_not_boilerplate(line):
     assert not is_boilerplate(line)
 
 
-@pytest.mark.xfail(strict=True, reason="defect: a signature date is dropped as a web timestamp (clean.is_boilerplate, _TIMESTAMP)")
 def test_a_signature_date_is_kept():
     assert not is_boilerplate("2024年1月12日")
 
