@@ -182,7 +182,7 @@ def bench_queries(work: Path, n_tasks: int) -> None:
         "month+theme+unit": lambda: {"month": rnd.randint(1, 12), "theme": rnd.choice(themes), "unit": rnd.choice(UNITS)}
         if themes[0] else {"month": rnd.randint(1, 12), "unit": rnd.choice(UNITS)},
         "text 4 chars (FTS)": lambda: {"q": snippet(4)},
-        "text 2 chars (LIKE)": lambda: {"q": snippet(2)},
+        "text 2 chars (bigram)": lambda: {"q": snippet(2)},
         "facets (month)": None,
     }
     with TestClient(create_app(Settings(db=str(db_path), token=None))) as c:
