@@ -410,12 +410,19 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:
     """Every time expression in `text`, in order, non-overlapping, longest first."""
+    return list(_find_times(text, year_context))
+
+
+# The task stage asks about the same sentence several times (as a unit, as a
+# piece, for splitting): remember recent answers.
+@lru_cache(maxsize=8192)
+def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
     s = _fold(text)
     cands = [_apply_year(s, c, year_context) for c in _numeric_cands(s) + _word_cands(s)]
-    return [
+    return tuple(
         TimeExpr(text[c.start:c.end], tuple(sorted(set(c.months))), c.start, c.end, c.kind)
         for c in _resolve(cands)
-    ]
+    )
 
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:
