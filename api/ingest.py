@@ -12,6 +12,8 @@ and only the failures are kept for the summary.
 
 from __future__ import annotations
 
+import os
+
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -180,6 +182,16 @@ class _Reader:
         self.zip = self.zip_path = None
 
 
+def _share_cores(jobs: int) -> None:
+    # each parser process OCRs with its share of the cores, so that --jobs is
+    # the whole budget rather than jobs × cores threads fighting
+    os.environ["JIHUA_OCR_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(jobs, initializer=_share_cores, initargs=(jobs,))
+
+
 def run(
     items: Iterable[Item],
     db: sqlite_utils.Database,
@@ -192,7 +204,7 @@ def run(
     summary = Summary()
     version = parser_version()
     reader = _Reader(limits)
-    pool = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    pool = _pool(jobs) if jobs > 1 else None
     inflight: dict[Future, tuple[Item, bytes, float]] = {}
     started = time.perf_counter()
 
@@ -232,7 +244,7 @@ def run(
                     # blame the file, start fresh workers, go on.
                     outcome = ("error", f"{item.source}: the parser process died on this file")
                     pool.shutdown(wait=False, cancel_futures=True)
-                    pool = ProcessPoolExecutor(jobs)
+                    pool = _pool(jobs)
                 finish(item, data, t0, outcome)
 
     try:
@@ -301,7 +313,7 @@ def reparse(
         if on_result:
             on_result(r)
 
-    pool = ProcessPoolExecutor(jobs) if jobs > 1 else None
+    pool = _pool(jobs) if jobs > 1 else None
     inflight: dict[Future, tuple[int, str, float]] = {}
     try:
         for doc_id, name, content in inputs():

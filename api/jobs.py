@@ -8,6 +8,8 @@ uploading the zip again skips every file already stored.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -15,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from api.archive import Limits
-from api.ingest import Result, collect, run
+from api.ingest import Item, Result, collect, run
 from api.schemas import Job, JobFile
 from store import open_db
 
@@ -41,6 +43,34 @@ class JobRunner:
             self.jobs[job.id] = job
         self.executor.submit(self._run, job.id, zip_path)
         return self.get(job.id)  # type: ignore[return-value]
+
+    def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
+        """Uploaded files that need OCR: parsed and stored in the background."""
+        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-"))
+        items = []
+        for i, (fname, data) in enumerate(files):
+            path = folder / f"{i:04d}"
+            path.write_bytes(data)
+            items.append(Item(source=f"upload:{fname}", name=fname, path=path))
+        job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
+        with self.lock:
+            self.jobs[job.id] = job
+        self.executor.submit(self._run_items, job.id, items, folder)
+        return self.get(job.id)  # type: ignore[return-value]
+
+    def _run_items(self, job_id: str, items: list[Item], folder: Path) -> None:
+        db = None
+        try:
+            self._update(job_id, status="running", total=len(items))
+            db = open_db(self.db_path)
+            run(items, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
+            self._update(job_id, status="done", finished_at=_now())
+        except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
+            self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
+        finally:
+            if db is not None:
+                db.close()
+            shutil.rmtree(folder, ignore_errors=True)
 
     def get(self, job_id: str) -> Job | None:
         with self.lock:

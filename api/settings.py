@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     max_zip_ratio: float = 200
 
     # Formats the API and `ingest` parse; others are refused before parsing.
-    formats: str = "txt,docx,pdf,doc,rtf,odt"
+    formats: str = "txt,docx,pdf,doc,rtf,odt,image"
 
     # Processes parsing a batch (POST /batches): 0 parses in the background
     # thread itself, which suits small servers and tests.

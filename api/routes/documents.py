@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Response, UploadFile
+from fastapi import APIRouter, File, HTTPException, Request, Response, UploadFile
+from fastapi.responses import JSONResponse
 
 from api.archive import TooLarge, check_file, read_capped, sha256
 from api.deps import DbDep, LimitsDep, WriteAuth
 from api.routes.errors import responses
-from api.schemas import DocumentOut, UploadResponse
+from api.schemas import DocumentOut, Job, UploadResponse
 from extractor.errors import JihuaError
 from extractor.pipeline import parse_bytes
+from extractor.readers import needs_ocr
 from store import delete_document, find_document, get_document, store_document
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -22,26 +24,39 @@ router = APIRouter(prefix="/documents", tags=["documents"])
     response_model=UploadResponse,
     status_code=201,
     dependencies=[WriteAuth],
-    responses=responses(401, 413, 422),
+    responses={**responses(401, 413, 422), 202: {"model": Job, "description": "scans: parsed in the background"}},
     summary="Upload plans (.docx, .pdf, .txt …), parse and store them",
 )
 def upload_documents(
     files: Annotated[list[UploadFile], File(description="one or more plan files")],
     db: DbDep,
     limits: LimitsDep,
+    request: Request,
     response: Response,
 ) -> UploadResponse:
     """Every file is checked and parsed before anything is stored: if one is
     bad (unknown format, corrupt, too large) the answer names it and nothing
     of the request is stored. A file stored before (same bytes) answers with
     the existing document and `duplicate: true`. 201 when something new was
-    stored, 200 when every file was a duplicate."""
+    stored, 200 when every file was a duplicate. A scanned PDF or an image
+    needs OCR, which takes seconds a page: such an upload answers 202 with
+    a job to follow at GET /jobs/{id}."""
     # Runs in FastAPI's threadpool (a plain def): parsing never blocks the
     # event loop, so reads keep being answered during a large upload.
     loaded: list[tuple[str, bytes]] = []
     for f in files:
         name = f.filename or "upload"
         loaded.append((name, read_capped(f.file, limits.max_file_bytes, name)))
+    for name, data in loaded:
+        try:
+            check_file(data, name, limits)
+        except TooLarge:
+            raise
+        except JihuaError as e:
+            raise HTTPException(422, str(e)) from None
+    if any(needs_ocr(data, name) for name, data in loaded):
+        job = request.app.state.jobs.submit_files(loaded, ", ".join(n for n, _ in loaded))
+        return JSONResponse(status_code=202, content=job.model_dump())  # type: ignore[return-value]
     parsed = []
     errors = []
     for name, data in loaded:

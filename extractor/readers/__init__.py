@@ -105,6 +105,33 @@ def _readers() -> dict[str, ReaderFn]:
     return table
 
 
+def needs_ocr(data: bytes, name: str = "") -> bool:
+    """Whether reading the file means OCR (an image, or a PDF with a page
+    without a text layer): slow work a server should not do inside a request.
+    pdfium counts a page's characters without laying the text out."""
+    try:
+        fmt = sniff(data, name)
+    except ReadError:
+        return False
+    if fmt == "image":
+        return True
+    if fmt != "pdf":
+        return False
+    try:
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # noqa: BLE001 - unreadable here: the reader will say why
+        return False
+    try:
+        for page in pdf:
+            if page.get_textpage().count_chars() < 10:
+                return True
+        return False
+    finally:
+        pdf.close()
+
+
 def read_bytes(data: bytes, name: str) -> Reading:
     fmt = sniff(data, name)
     reader = _readers().get(fmt)

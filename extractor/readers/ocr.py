@@ -55,6 +55,15 @@ def ocr_jobs() -> int:
     return _env_int("JIHUA_OCR_JOBS", 1)
 
 
+def ocr_threads() -> int:
+    """onnxruntime threads per page: JIHUA_OCR_THREADS when a caller shares
+    the cores out (a bulk ingest runs one parser per core), else the cores
+    divided among the pages OCRed at once."""
+    if os.environ.get("JIHUA_OCR_THREADS"):
+        return _env_int("JIHUA_OCR_THREADS", 1)
+    return max(1, (os.cpu_count() or 1) // ocr_jobs())
+
+
 def ocr_dpi() -> int:
     return _env_int("JIHUA_OCR_DPI", 150)
 
@@ -147,7 +156,7 @@ def ocr_image(image: "Image.Image", name: str, threads: int | None = None) -> li
     import numpy as np
 
     rgb = np.asarray(image.convert("RGB"))
-    threads = threads or max(1, (os.cpu_count() or 1) // ocr_jobs())
+    threads = threads or ocr_threads()
     with _Borrowed(threads, name) as engine:
         result = engine(rgb, use_cls=False)
     boxes = getattr(result, "boxes", None)
@@ -609,7 +618,8 @@ def _ocr_pages(images: dict[int, Any], name: str) -> tuple[dict[int, list[Block]
     """OCR prepared page images (callables returning PIL images) in parallel."""
     check_available(name)
     jobs = min(ocr_jobs(), max(1, len(images)))
-    threads = max(1, (os.cpu_count() or 1) // jobs)
+    # the cores go to the pages OCRed at once, unless the caller shared them out already
+    threads = ocr_threads() if os.environ.get("JIHUA_OCR_THREADS") else max(1, (os.cpu_count() or 1) // jobs)
 
     def work(page: int) -> tuple[list[Line], ScannedPage]:
         image = images[page]()
