@@ -10,14 +10,26 @@ How a body is found (rules live in extractor/data, not here):
    EntityRuler whose patterns (data/body_patterns.jsonl) mark *anchor* tokens:
    words that end like an organisation (…工会, …委员会, …局, 党委, 团支部 …).
    The pattern `id` says whether an anchor is "strong" (a body wherever it is
-   named) or "weak" (公司, 学校, 单位, 行政, bare 工会 … a body only where the
-   sentence makes it an actor).
+   named), "weak" (公司, 学校, 单位, 行政, bare 工会 … a body only where the
+   sentence makes it an actor) or "team" (车队, 教研组, 班组: a body only
+   where the plan hands it work in so many words — 以X为单位, 由X, X负责/要).
+   Offices named by trade (司法所, 卫生服务站) are words of three characters
+   or more ending in 所/站; 团组织/党组织 need a qualifier (上级, 基层, 各).
+   Before the ruler, `jihua_split_glued` cuts a coordination jieba keeps as
+   one word (党和政府) unless the user dictionary vouches for it as one
+   standard name (人力资源和社会保障局).
 3. The `jihua_body_spans` component grows each anchor leftwards over the
    tokens that can be part of a name: place names, modifiers such as 各/基层/
    上级, nouns, unknown words (proper names), ordinals (第二实验中学), a short
    bracket (各街道（镇）) and 市、区 coordination. Function words and governing
    verbs stop it (data/body_rules.json). Anchors inside a grown span merge
-   into it (区总工会办公室, 市总工会女职工委员会). It drops what is not an
+   into it (区总工会办公室, 市总工会女职工委员会). Growth never takes an outline
+   label ((一), （二）), stops at 和/与/及 except where two nouns share a
+   committee's head (护理质量与安全管理委员会), and takes a verb only right
+   before a bare office kind (劳务工关爱基金, 消费者权益保护科), never before
+   a word that is a thing or a place (增加|妇科, 走进|山区|小学). A bare kind
+   listed after a named body shares its place (街道党工委、办事处); a table
+   cell that holds only a name is taken whole (| 执法稽查科 |). It drops what is not an
    organisation: a person (工会主席, 工会小组长), a congress or session
    (中国工会十八大, 市总工会十六届五次全委), a title (优秀工会小组, 十家示范工会),
    an object of building (加强…委员会建设), a quoted slogan or a document title.
@@ -34,6 +46,9 @@ Roles, and why:
 - "support": the partner after 会同/联合/邀请/与 (and 在X的协助下), and
   schedule columns 配合单位/协办单位.
 - "mention": named in a body role-free way; still a body for strong anchors.
+- dropped: a destination (选派护士到省级医院进修, 走进山区小学) is a place,
+  and a thing being built (建立…服务站) is no body yet, unless the clause
+  charges it with work (成立…小组，负责…).
 """
 
 from __future__ import annotations
@@ -52,6 +67,7 @@ ROLE_ORDER = ("issuer", "leader", "lead", "support", "mention")
 
 _PUNCT_SPLIT = re.compile(r"[、，,；;／/\n\r\t]+|\s{2,}")
 _HAN = re.compile(r"^[\u3400-\u9fffA-Za-z0-9]+$")
+_NUMERAL = re.compile(r"^[一二三四五六七八九十百零〇两\d]+$")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十百零〇两\d]+$")
 # A body followed by a session or congress number is a meeting reference
 # (中国工会十八大, 市总工会十六届五次全委会议), not the body acting.
@@ -60,6 +76,8 @@ _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
 _GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡院校厂]$")
+# X和Y glued into one token; group 3 is what follows the conjunction
+_COORD = re.compile(r"^([\u4e00-\u9fff]+?)([和与及])([\u4e00-\u9fff]+)$")
 _GENERIC = {"单位", "部门", "机构"}
 _DEICTIC = set("本此该全何他别远近两多某一每")
 _CLAUSE_END = "。；;！!？?\n"
@@ -124,6 +142,30 @@ def _tags() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _userdict_words() -> frozenset[str]:
+    """Our user dictionary's words: standard names we vouch for as one word."""
+    lines = (DATA / "jieba_userdict.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split()[0] for line in lines if line.strip())
+
+
+@lru_cache(maxsize=1)
+def _anchor_tail() -> re.Pattern:
+    """The word endings the EntityRuler's strong patterns treat as bodies,
+    as one regex (read from body_patterns.jsonl, so the two never drift)."""
+    tails = []
+    for line in (DATA / "body_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        pat = json.loads(line) if line.strip() else None
+        if not pat or pat.get("id") != "strong" or len(pat["pattern"]) != 1:
+            continue
+        text = pat["pattern"][0]["TEXT"]
+        if "REGEX" in text:
+            tails.append(f"(?:{text['REGEX']})")
+        else:
+            tails.append("(?:" + "|".join(map(re.escape, text["IN"])) + ")$")
+    return re.compile("|".join(tails))
+
+
+@lru_cache(maxsize=1)
 def _nlp():
     """The spaCy pipeline, built once: jieba segmenter, EntityRuler, span grower."""
     import jieba
@@ -154,13 +196,24 @@ def _register() -> None:
     @Language.component("jihua_split_glued")
     def split_glued(doc):  # noqa: ANN001 - spaCy's Doc
         """jieba glues a preposition to a place it does not know (向区|总工会,
-        被市|教育工会, 十八大和市): split it off so the name can start at 区/市."""
+        被市|教育工会, 十八大和市): split it off so the name can start at 区/市.
+
+        It also keeps coordinations as one word (党和政府 nt): where the part
+        after 和/与/及 ends like a body and the whole is not one of our
+        standard names (人力资源和社会保障局), cut at the conjunction, so each
+        part is judged alone (a bare 政府 names no one)."""
         tags = _tags()
-        glued = [t for t in doc if _GLUED.match(t.text) and t.text not in tags]
+        own = _userdict_words()
+        tail_re = _anchor_tail()
         with doc.retokenize() as retok:
-            for t in glued:
-                head = t.text[:-1]
-                retok.split(t, [head, t.text[-1]], heads=[(t, 1), (t, 1)])
+            for t in doc:
+                if _GLUED.match(t.text) and t.text not in tags:
+                    retok.split(t, [t.text[:-1], t.text[-1]], heads=[(t, 1), (t, 1)])
+                    continue
+                m = _COORD.match(t.text)
+                if m and t.text not in own and tail_re.search(m.group(3)):
+                    parts = [m.group(1), m.group(2), m.group(3)]
+                    retok.split(t, parts, heads=[(t, 2), (t, 2), (t, 2)])
         return doc
 
     @Language.component("jihua_body_spans")
@@ -182,6 +235,8 @@ def _grow(doc) -> list:  # noqa: ANN001
     quoted = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
     anchors = sorted(doc.ents, key=lambda s: s.start, reverse=True)
     anchor_starts = {a.start for a in anchors}
+    anchor_ends = {a.end: a for a in anchors}
+    tags = _tags()
     out = []
     taken_from = len(doc)  # tokens from here on belong to a span already decided
     for anchor in anchors:
@@ -192,9 +247,12 @@ def _grow(doc) -> list:  # noqa: ANN001
             continue
         if len(word) == 2 and word[0] in _DEICTIC:
             continue  # 全处, 本局, 此处, 各部: a place or "the whole office", not a named body
+        kind = _kind(anchor)
+        if kind in ("weak", "team") and tags.get(word, "n")[:1] == "v":
+            continue  # 带队, 组队: a verb that ends like a team
         open_suffix = _open(word, rules)
         start = _grow_left(doc, anchor.start, anchor_starts, rules, open_suffix)
-        kind = _kind(anchor)
+        start = _cell_start(doc, start, anchor.end, rules)
         if word == "工会" and start == anchor.start:
             kind = "weak"  # bare 工会 is a body only where it acts
         span = Span(doc, start, anchor.end, label="ORG", span_id=kind)
@@ -210,12 +268,36 @@ def _grow(doc) -> list:  # noqa: ANN001
         # any other quoted text is a slogan or a title
         if inside and not (text[inside[0][0] + 1 : inside[0][1] - 1] == name and kind == "strong" and start < anchor.start):
             continue
-        if start == anchor.start and word in rules["needs_prefix"]:
+        if start == anchor.start and word in rules["needs_prefix"] and not _shares_prefix(doc, start, anchor_ends):
             continue  # a bare 局, 部门, 委员会 … names no one
         if word in _GENERIC and all(t.text in rules["prefix_modifiers"] for t in doc[start : anchor.start]):
             continue  # 各单位, 相关部门: every unit, no unit in particular
         out.append(span)
     return sorted(out, key=lambda s: s.start)
+
+
+def _shares_prefix(doc, start: int, anchor_ends: dict) -> bool:  # noqa: ANN001
+    """"街道党工委、办事处": a bare kind listed right after a named body takes
+    that body's place name; it is the 街道's 办事处, not any office."""
+    if start < 2 or doc[start - 1].text != "、" or (start - 1) not in anchor_ends:
+        return False
+    before = anchor_ends[start - 1]
+    return _kind(before) == "strong" and before.text not in _rules()["needs_prefix"]
+
+
+_CELL_BARS = {"|", "｜"}
+
+
+def _cell_start(doc, start: int, end: int, rules: dict) -> int:  # noqa: ANN001
+    """A schedule-table cell that holds only a name (| 执法稽查科 |) is that
+    name whole, though its first word reads as a verb elsewhere (执法)."""
+    j = start - 1
+    while j >= 0 and start - j <= 3 and _HAN.match(doc[j].text) and doc[j].text not in rules["stop_words"]:
+        j -= 1
+    if j == start - 1 or j < 0 or doc[j].text not in _CELL_BARS:
+        return start
+    closes = end >= len(doc) or doc[end].text in _CELL_BARS or doc[end].text in {"、", "\n"}
+    return j + 1 if closes else start
 
 
 def _anchor_vetoed(doc, anchor, rules) -> bool:  # noqa: ANN001
@@ -231,6 +313,8 @@ def _anchor_vetoed(doc, anchor, rules) -> bool:  # noqa: ANN001
         return True
     if anchor.text.endswith("中心") and after.startswith(("工作", "任务", "环节", "组")):
         return True
+    if anchor.text.endswith("站") and after[:1] == "点":
+        return True  # 服务站点: a site, and jieba cut it after 站
     return False
 
 
@@ -288,7 +372,9 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
             while j >= 0 and j > i - 4 and doc[j].text != _BRACKETS[tok]:
                 j -= 1
             inner = doc[j + 1 : i].text if j >= 0 else ""
-            if j >= 1 and doc[j].text == _BRACKETS[tok] and 0 < len(inner) <= 4 and _HAN.match(inner):
+            # （一）, (2): an outline label before the name, never part of it
+            label = _NUMERAL.match(inner)
+            if j >= 1 and doc[j].text == _BRACKETS[tok] and 0 < len(inner) <= 4 and _HAN.match(inner) and not label:
                 start, i = j, j - 1
                 continue
             break
@@ -297,6 +383,9 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
                 start, i = i - 1, i - 2
                 continue
             break
+        if tok in _JOINERS and _joint_name(doc, i, i0, start, anchor_starts, rules):
+            start, i = i - 1, i - 2  # 护理质量与安全管理委员会: X与Y share the committee
+            continue
         if not _HAN.match(tok) or tok in rules["stop_words"] or tok[-1] in "和与及或":
             break
         if tok.startswith("各") and len(tok) <= 3:  # 各, 各区, 各街道: nothing left of it is part of the name
@@ -326,9 +415,20 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
         if tag in rules["name_tags"] and (tag != "vn" or open_suffix):
             start, i = i, i - 1
             continue
-        # A verb inside a name (劳务工关爱基金, 教代会提案工作委员会) is rare
-        # and sits between nouns; a verb before a place starts a predicate.
-        if tok_kind_bare and tag.startswith("v") and i >= 1 and doc[i + 1].text not in _ADMIN:
+        # A verb inside a name (劳务工关爱基金, 教代会提案工作委员会,
+        # 消费者权益保护科) is rare: it sits between nouns and names what a
+        # bare kind of office does. Before a word that is itself a thing
+        # (增加|妇科, 参观|集团) or before a place (走进|山区|小学) a verb
+        # starts a predicate.
+        nxt = doc[i + 1].text
+        if (
+            tok_kind_bare
+            and tag.startswith("v")
+            and i >= 1
+            and nxt not in _ADMIN
+            and tags.get(nxt) != "ns"
+            and (doc[i0].text in rules["needs_prefix"] or doc[i0].text.startswith("工作"))
+        ):
             left = doc[i - 1].text
             lt = tags.get(left)
             if _HAN.match(left) and left not in rules["stop_words"] and lt in {"n", "nt", "nz", "j"}:
@@ -336,6 +436,37 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
                 continue
         break
     return start
+
+
+_JOINERS = {"与", "和", "及"}
+_NOUNISH = {"n", "vn", "an", "nz"}
+
+
+def _joint_name(doc, i: int, i0: int, start: int, anchor_starts: set, rules: dict) -> bool:  # noqa: ANN001
+    """Is the 与/和/及 at token i inside the committee name ending at i0?
+
+    "护理质量与安全管理委员会": one or two plain nouns between the conjunction
+    and a committee-like kind, and a plain noun before it that is no body of
+    its own, so both nouns share the head (质量管理, 安全管理). Between two
+    bodies (教育局与卫健委), after a place or a person word, or before any
+    other kind (党和政府) the conjunction joins two things.
+    """
+    tags = _tags()
+    if start != i + 1 or i < 1 or not doc[i0].text.endswith(tuple(rules["joint_kinds"])):
+        return False
+    between = doc[i + 1 : i0]
+    if not 1 <= len(between) <= 2 or any(k in anchor_starts for k in range(i + 1, i0)):
+        return False
+    if any(tags.get(t.text) not in _NOUNISH or t.text in rules["prefix_modifiers"] or t.text in _ADMIN for t in between):
+        return False
+    left = doc[i - 1].text
+    return (
+        (i - 1) not in anchor_starts
+        and _HAN.match(left) is not None
+        and left not in rules["stop_words"]
+        and left not in _ADMIN
+        and tags.get(left) in _NOUNISH
+    )
 
 
 # ------------------------------------------------------------- mentions
@@ -356,11 +487,16 @@ def find_mentions(text: str) -> list[Mention]:
     stext = doc.text
     ents = list(doc.ents)
     spans = [(e.start_char, e.end_char) for e in ents]
+    dest = [_destination(doc, ent.start, rules) for ent in ents]
     out: list[Mention] = []
     for k, ent in enumerate(ents):
         s, e = spans[k]
-        role = _role(stext, spans, k, rules)
-        if _kind(ent) == "weak":
+        role = _role(stext, spans, k, rules, dest)
+        if role == "place":
+            continue
+        if _kind(ent) == "team" and (role == "mention" or not _team_acts(stext, s, e, rules)):
+            continue
+        if _kind(ent) in ("weak", "team"):
             if role == "mention":
                 continue
             nxt = doc[ent.end].text if ent.end < len(doc) else ""
@@ -368,6 +504,43 @@ def find_mentions(text: str) -> list[Mention]:
                 continue  # 行政管理, 学校教育: part of a compound noun
         out.append(Mention(name=text[s:e], role=role, start=s, end=e))
     return out
+
+
+_MOTION_AFTER_VERB = {"到", "去"}  # 落实到, 分解到: the body is where the work lands
+
+
+def _destination(doc, i: int, rules: dict) -> str:  # noqa: ANN001
+    """What the word before the name at token i makes of it: "place" where
+    people go (选派护士到省级医院进修, 走进山区小学) — a destination, not a body
+    doing the work; "object" for a thing being built (建立工会维权服务站);
+    "" otherwise. 到/去 after a verb (落实到各基层工会) hands work to the body."""
+    if i < 1:
+        return ""
+    word = doc[i - 1].text
+    if word in rules["built_before"]:
+        return "object"
+    if word not in rules["destination_before"]:
+        return ""
+    if word in _MOTION_AFTER_VERB and i >= 2 and _tags().get(doc[i - 2].text, "")[:1] in {"v", "a"}:
+        return ""  # jieba tags 落实 a
+    return "place"
+
+
+def _unit_frame(before: str, after: str, rules: dict) -> bool:
+    return any(before.endswith(w) for w in rules["unit_frame_before"]) and any(after.startswith(w) for w in rules["unit_frame_after"])
+
+
+def _team_acts(text: str, s: int, e: int, rules: dict) -> bool:
+    """Teams and groups (车队, 教研组, 班组) are bodies only where the plan
+    hands them work in so many words: 以X为单位, 由X, 配合/联合X, X负责/要.
+    Sent somewhere, organised into a contest or named beside another word
+    (和班组学习), they are people, not a body."""
+    before, after = text[max(0, s - 6) : s], text[e : e + 6]
+    return (
+        _unit_frame(before, after, rules)
+        or any(before.endswith(w) for w in rules["team_before"])
+        or any(after.startswith(w) for w in rules["team_after"])
+    )
 
 
 def _clause(text: str, s: int, e: int, marks: str = _CLAUSE_END) -> tuple[int, int]:
@@ -387,7 +560,9 @@ _UNDER = re.compile(
 )
 
 
-def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict) -> str:
+def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: list[bool] | None = None) -> str:
+    """The role the clause gives span k; "place" for a destination (dest
+    flags, per span, a name right after a verb of going)."""
     s, e = spans[k]
     a, b = _clause(text, s, e)
     for m in _UNDER.finditer(text, a, b):
@@ -408,10 +583,17 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict) -> str:
             last += 1
         else:
             break
+    if dest and dest[first] == "place":
+        return "place"
     before = text[max(a, spans[first][0] - 6) : spans[first][0]]
     after = text[spans[last][1] : spans[last][1] + 6]
+    # 以车队为单位开展: each such team carries the work
+    if _unit_frame(before, after, rules):
+        return "lead"
     if after[:1] in "，,":  # 成立工会活动小组，负责…: only an explicit charge crosses the comma
         after = after[1:] if after[1:3] in {"负责", "牵头"} else ""
+    if dest and dest[first] == "object" and not after.startswith(("负责", "牵头")):
+        return "place"  # 建立工会维权服务站: a thing being built, not yet one doing the work
     if any(before.endswith(w) for w in rules["partner_lead_before"]):
         return "lead"
     if any(before.endswith(w) for w in rules["lead_before"]):
@@ -439,7 +621,8 @@ def _norm(name: str) -> str:
 def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]:
     """One entry per body: its name, its roles and how often it is named.
 
-    The unit itself is the issuer, and a short form that ends the unit's name
+    The unit itself is the issuer (under the name of its governing body
+    where the unit is a place: 桃源社区 → 桃源社区居委会), and a short form that ends the unit's name
     (团支部 in a 社区团支部 plan, 区总工会 in a 青川区总工会 plan) is the
     unit speaking of itself: it counts as a mention of the unit. Other
     spellings are kept apart: a short form that ends a longer one may name
@@ -457,11 +640,14 @@ def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]
         roles[key] = {"issuer"}
         counts[key] = 0
     unit_key = _norm(unit) if unit else ""
+    seat = _seat_of(unit_key, [_norm(m.name) for m in mentions]) if unit_key else ""
+    if seat:
+        names[unit_key] = next(m.name.strip() for m in mentions if _norm(m.name) == seat)
     for m in mentions:
         key = _norm(m.name)
         if not key:
             continue
-        if unit_key and (unit_key.endswith(key) or _short_form_of(key, unit_key)):
+        if unit_key and (unit_key.endswith(key) or _short_form_of(key, unit_key) or (seat and seat.endswith(key))):
             key = unit_key
         if key not in names:
             order.append(key)
@@ -477,6 +663,16 @@ def merge_bodies(mentions: list[Mention], unit: str | None = None) -> list[Body]
             r.discard("mention")
         result.append(Body(name=names[key], roles=sorted(r, key=ROLE_ORDER.index), mentions=counts[key]))
     return result
+
+
+def _seat_of(unit: str, keys: list[str]) -> str:
+    """A plan signed by a place (桃源社区, 红星村) is issued by the place's
+    governing body, which the text names in full (桃源社区居委会): that name,
+    or "" where the text names none."""
+    for place, seats in _rules()["territory_bodies"].items():
+        if unit.endswith(place):
+            return next((k for k in keys for seat in seats if k == unit + seat), "")
+    return ""
 
 
 def _short_form_of(name: str, unit: str) -> bool:

@@ -169,3 +169,77 @@ def test_a_quote_holding_exactly_a_named_body_names_it() -> None:
 def test_the_units_short_form_merges_into_the_unit() -> None:
     bodies = merge_bodies(find_mentions("办好“青川工会”微信公众号。"), unit="青川区总工会")
     assert [(b.name, b.mentions) for b in bodies] == [("青川区总工会", 1)]
+
+
+# Where a name starts and ends: each row is a rule of extractor/bodies.py with
+# a case it must keep and, where it guards against one, a case it must drop.
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        # an outline label before a name is never part of it, full- or half-width
+        ("label", "（三）教务处每周检查教案。", {"教务处"}),
+        ("label", "(2)团委组织团员学习。", {"团委"}),
+        ("label", "1．工会委员会负责组织。", {"工会委员会"}),
+        # 和/与/及 cut a coordination unless the whole is one standard name
+        ("coordination", "把党和政府的关怀送到困难职工家中。", set()),
+        ("coordination", "会同区住房和城乡建设局开展检查。", {"区住房和城乡建设局"}),
+        ("coordination", "加强与县委和县政府的沟通。", {"县委", "县政府"}),
+        ("coordination", "由区教育局与区卫生健康委员会联合检查。", {"区教育局", "区卫生健康委员会"}),
+        # ... but X与Y before a committee share its head: one name
+        ("joint committee", "每季度召开一次教学与科研委员会会议。", {"教学与科研委员会"}),
+        # growth stops at a verb; a verb inside a name names what a bare office does
+        ("verb", "为退休职工增加体检项目，组织职工子女参观集团展厅。", set()),
+        ("verb", "由消费者权益保护科负责。", {"消费者权益保护科"}),
+        # where people are sent is a place, not a body doing the work
+        ("destination", "选派医生到市人民医院进修。", set()),
+        ("destination", "组织党员走进山区小学开展支教活动。", set()),
+        ("destination", "将任务分解落实到各基层工会。", {"各基层工会"}),
+        # a thing being built is no body yet, unless it is charged with work
+        ("built", "建立职工法律援助服务站，及时调处纠纷。", set()),
+        ("built", "成立工会活动小组，负责活动策划。", {"工会活动小组"}),
+        # teams and groups only where the plan hands them work
+        ("team", "以班组为单位开展技能比武。", {"班组"}),
+        ("team", "各备课组要制定教学计划。", {"各备课组"}),
+        ("team", "组织一线班组开展劳动竞赛。", set()),
+        ("team", "通过例会和班组学习提高素质。", set()),
+        ("team", "召开教研组长会议。", set()),
+        # offices named by trade (…所, …站); sites and public places are none
+        ("office", "联合镇司法所、财政所开展普法宣传。", {"镇司法所", "财政所"}),
+        ("office", "联合社区卫生服务站开展义诊。", {"社区卫生服务站"}),
+        ("office", "新建户外劳动者服务站点10个。", set()),
+        ("office", "加强公共场所和网站管理。", set()),
+        # 团组织/党组织 when qualified (上级, 基层, 各…), not bare or being built
+        ("league", "在上级党组织的领导下开展工作。", {"上级党组织"}),
+        ("league", "各基层团组织要每月开展学习。", {"各基层团组织"}),
+        ("league", "发挥党组织战斗堡垒作用。", set()),
+        ("league", "提升基层团组织建设水平。", set()),
+        # a bare kind listed after a named body shares its place name
+        ("shared prefix", "在街道党工委、办事处的领导下开展工作。", {"街道党工委", "办事处"}),
+        ("shared prefix", "各单位、部门要高度重视。", set()),
+        # a table cell holding only a name is that name whole
+        ("table cell", "3 | 开展专项抽查 | 10月 | 执法稽查科 | 各业务科室", {"执法稽查科"}),
+    ],
+)
+def test_span_rules(rule: str, text: str, expected: set[str]) -> None:
+    assert set(names(text)) == expected, rule
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("以教研组为单位开展集体备课。", "lead"),
+        ("在上级团组织的指导下开展工作。", "leader"),
+        ("联合社区新时代文明实践站举办托管班。", "support"),
+    ],
+)
+def test_new_kinds_take_their_roles(text: str, role: str) -> None:
+    assert list(names(text).values()) == [role]
+
+
+def test_a_place_unit_is_issued_by_its_governing_body() -> None:
+    # a plan signed by 红星村 is the village committee's, named in full in the text
+    bodies = merge_bodies([Mention("红星村村委会", "lead", 0, 6), Mention("村委会", "mention", 9, 12)], unit="红星村")
+    assert [(b.name, b.roles, b.mentions) for b in bodies] == [("红星村村委会", ["issuer", "lead"], 2)]
+    # other bodies of the place stay apart
+    bodies = merge_bodies([Mention("红星社区党支部", "lead", 0, 7)], unit="红星社区")
+    assert [b.name for b in bodies] == ["红星社区", "红星社区党支部"]
