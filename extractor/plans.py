@@ -18,8 +18,13 @@ from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
 _STRONG = re.compile(r"计划|計畫|計劃|计画|要点|要點|规划|規劃|方案|安排表|计划表|工作思路|工作打算")
 _WEAK = re.compile(r"安排|打算|思路")
 _SENTENCE_MARK = re.compile(r"[，。；,;！!？?]")
-_COMPILATION = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
-_TITLE_PREFIX = re.compile(r"^(?:文章标题|标题|题目)\s*[:：]\s*|^——+\s*")
+_COMPILATION = re.compile(r"[(（][^()（）]{0,6}?\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
+_TITLE_PREFIX = re.compile(
+    r"^(?:文章标题|标题|题目)\s*[:：]\s*|^——+\s*"
+    # compilations number their plans: "篇一：", "【篇二】", "第三篇：", "范文四："
+    r"|^【\s*(?:篇|第)?[一二三四五六七八九十\d]+篇?\s*】\s*"
+    r"|^(?:篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇|范文[一二三四五六七八九十\d]+)\s*[:：]?\s*"
+)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _SIGNED = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 

@@ -145,3 +145,16 @@ def test_other_masked_years_are_not_part_of_the_unit(masked):
 )
 def test_is_title(text, expected):
     assert is_title(Line(text=text)) is expected
+
+
+@pytest.mark.parametrize("prefix", ["篇一：", "【篇一】", "第一篇：", "范文一："])
+def test_numbered_plans_of_a_compilation_are_split(prefix):
+    second = prefix.replace("一", "二")
+    text = (
+        "社区工作计划（通用2篇）\n"
+        f"{prefix}2023年和平社区工作计划\n2023年，和平社区将围绕街道工作要求扎实做好各项工作。\n一、环境整治\n开展清洁行动。\n"
+        f"{second}2023年阳光社区工作计划\n2023年，阳光社区将继续做好为民服务。\n一、为民服务\n走访慰问。\n"
+    )
+    plans = plans_of(text)
+    assert [p.title for p in plans] == ["2023年和平社区工作计划", "2023年阳光社区工作计划"]
+    assert [p.unit for p in plans] == ["和平社区", "阳光社区"]
