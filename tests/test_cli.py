@@ -221,3 +221,27 @@ def test_parse_without_json_prints_an_outline_tree_not_json():
     with pytest.raises(ValueError):
         json.loads(res.stdout)
     assert "加强师德师风建设" in res.stdout
+
+
+def test_parse_with_a_users_taxonomy_gives_its_themes(tmp_path):
+    taxonomy = tmp_path / "mine.json"
+    taxonomy.write_text(
+        json.dumps([{"theme": "关爱退休", "covers": "retired staff", "keywords": ["退休"]},
+                    {"theme": "教学", "covers": "teaching", "keywords": ["教学", "讲台"]}], ensure_ascii=False),
+        encoding="utf-8",
+    )
+    res = run("parse", "--json", "--taxonomy", taxonomy, FIXTURES / "d3.txt")
+    assert res.exit_code == 0, res.output
+    plan = json.loads(res.stdout)["plans"][0]
+    assert plan["themes"] == ["关爱退休", "教学"]
+    retired = [t for t in plan["tasks"] if "退休" in t["text"]]
+    assert retired and all("关爱退休" in t["themes"] for t in retired)
+    assert all(set(t["themes"]) <= {"关爱退休", "教学"} for t in plan["tasks"])
+
+
+def test_a_bad_taxonomy_file_is_exit_2_naming_it(tmp_path):
+    taxonomy = tmp_path / "broken.json"
+    taxonomy.write_text("{not json", encoding="utf-8")
+    res = run("parse", "--taxonomy", taxonomy, FIXTURES / "d3.txt")
+    assert res.exit_code == 2
+    assert "broken.json" in res.stderr
