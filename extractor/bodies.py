@@ -243,7 +243,7 @@ def _grow(doc) -> list:  # noqa: ANN001
         if anchor.end > taken_from:
             continue
         word = anchor.text
-        if word.endswith(tuple(rules["not_org_tokens"])) or _anchor_vetoed(doc, anchor, rules):
+        if _not_org(word) or _anchor_vetoed(doc, anchor, rules):
             continue
         if len(word) == 2 and word[0] in _DEICTIC:
             continue  # 全处, 本局, 此处, 各部: a place or "the whole office", not a named body
@@ -274,6 +274,27 @@ def _grow(doc) -> list:  # noqa: ANN001
             continue  # 各单位, 相关部门: every unit, no unit in particular
         out.append(span)
     return sorted(out, key=lambda s: s.start)
+
+
+@lru_cache(maxsize=4096)
+def _not_org(word: str) -> bool:
+    """Does this anchor word end in a word that names no body (公共场所,
+    化学实验室, 集团总部)? Not where it reads as a verbal noun and a
+    one-character kind: 管理科 ends in 理科 but reads 管理|科, an office."""
+    bad = _rules()["not_org_tokens"]
+    if word in bad:
+        return True
+    tail = next((b for b in bad if word.endswith(b)), None)
+    if tail is None:
+        return False
+    # an office named by what it does (管理|科, 教学|科) only: a field
+    # before it (护理|学科, 重点|学科) or a place (中|西部) is what it reads as
+    tags = _tags()
+    doing = tags.get(word[-3:-1]) == "vn" or tags.get(word[:-1]) == "vn"
+    return not (len(tail) == 2 and len(word) > 2 and doing and word[-1] in _ONE_CHAR_KINDS)
+
+
+_ONE_CHAR_KINDS = set("科部处室局厅")
 
 
 def _shares_prefix(doc, start: int, anchor_ends: dict) -> bool:  # noqa: ANN001
@@ -494,7 +515,7 @@ def find_mentions(text: str) -> list[Mention]:
         role = _role(stext, spans, k, rules, dest)
         if role == "place":
             continue
-        if _kind(ent) == "team" and (role == "mention" or not _team_acts(stext, s, e, rules)):
+        if _kind(ent) == "team" and (role == "mention" or not _team_acts(stext, spans, k, rules)):
             continue
         if _kind(ent) in ("weak", "team"):
             if role == "mention":
@@ -526,15 +547,32 @@ def _destination(doc, i: int, rules: dict) -> str:  # noqa: ANN001
     return "place"
 
 
+def _list_bounds(text: str, spans: list[tuple[int, int]], k: int) -> tuple[int, int]:
+    """First and last span of the list (X、Y和Z) that span k stands in: the
+    words around the whole list govern each of its names."""
+    first = k
+    while first > 0 and _LIST_SEP.match(text[spans[first - 1][1] : spans[first][0]] or "x"):
+        first -= 1
+    last = k
+    while last + 1 < len(spans):
+        gap = text[spans[last][1] : spans[last + 1][0]]
+        if not (_LIST_SEP.match(gap or "x") and gap != "，"):
+            break
+        last += 1
+    return first, last
+
+
 def _unit_frame(before: str, after: str, rules: dict) -> bool:
     return any(before.endswith(w) for w in rules["unit_frame_before"]) and any(after.startswith(w) for w in rules["unit_frame_after"])
 
 
-def _team_acts(text: str, s: int, e: int, rules: dict) -> bool:
+def _team_acts(text: str, spans: list[tuple[int, int]], k: int, rules: dict) -> bool:
     """Teams and groups (车队, 教研组, 班组) are bodies only where the plan
-    hands them work in so many words: 以X为单位, 由X, 配合/联合X, X负责/要.
-    Sent somewhere, organised into a contest or named beside another word
-    (和班组学习), they are people, not a body."""
+    hands them work in so many words: 以X为单位, 由X, 配合/联合X, X负责/要
+    (also for a list: 各年级组、备课组要…). Sent somewhere, organised into a
+    contest or named beside another word (和班组学习), they are people."""
+    first, last = _list_bounds(text, spans, k)
+    s, e = spans[first][0], spans[last][1]
     before, after = text[max(0, s - 6) : s], text[e : e + 6]
     return (
         _unit_frame(before, after, rules)
@@ -568,21 +606,7 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: li
     for m in _UNDER.finditer(text, a, b):
         if m.start("who") <= s and e <= m.end("who"):
             return "leader" if m.group("verb") in rules["leader_verbs"] else "support"
-    # Walk over a list of bodies (X、Y和Z) to the words that govern it.
-    first = k
-    while first > 0:
-        ps, pe = spans[first - 1]
-        if _LIST_SEP.match(text[pe : spans[first][0]] or "x"):
-            first -= 1
-        else:
-            break
-    last = k
-    while last + 1 < len(spans):
-        ns, _ = spans[last + 1]
-        if _LIST_SEP.match(text[spans[last][1] : ns] or "x") and text[spans[last][1] : ns] != "，":
-            last += 1
-        else:
-            break
+    first, last = _list_bounds(text, spans, k)
     if dest and dest[first] == "place":
         return "place"
     before = text[max(a, spans[first][0] - 6) : spans[first][0]]

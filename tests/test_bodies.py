@@ -200,6 +200,7 @@ def test_the_units_short_form_merges_into_the_unit() -> None:
         # teams and groups only where the plan hands them work
         ("team", "以班组为单位开展技能比武。", {"班组"}),
         ("team", "各备课组要制定教学计划。", {"各备课组"}),
+        ("team", "各年级组、备课组要按照统一安排集体备课。", {"各年级组", "备课组"}),
         ("team", "组织一线班组开展劳动竞赛。", set()),
         ("team", "通过例会和班组学习提高素质。", set()),
         ("team", "召开教研组长会议。", set()),
@@ -216,6 +217,11 @@ def test_the_units_short_form_merges_into_the_unit() -> None:
         # a bare kind listed after a named body shares its place name
         ("shared prefix", "在街道党工委、办事处的领导下开展工作。", {"街道党工委", "办事处"}),
         ("shared prefix", "各单位、部门要高度重视。", set()),
+        # a word that names no body ends the anchor (活动室, 场所), but an
+        # office named by what it does is one (管理|科, not 管|理科)
+        ("not an office", "在职工活动室和公共场所张贴海报。", set()),
+        ("not an office", "由安全管理科负责隐患排查。", {"安全管理科"}),
+        ("not an office", "推动护理学科和重点学科建设。", set()),
         # a table cell holding only a name is that name whole
         ("table cell", "3 | 开展专项抽查 | 10月 | 执法稽查科 | 各业务科室", {"执法稽查科"}),
     ],
