@@ -68,7 +68,9 @@ def _header_ish(line: Line) -> bool:
 
 
 def _is_caption(lines: list[Line], i: int) -> bool:
-    return i + 1 < len(lines) and lines[i + 1].is_table
+    """A title-like line over a table inside a plan names the table; the
+    same line opening the file names the plan (a plan that is one table)."""
+    return i > 0 and i + 1 < len(lines) and lines[i + 1].is_table
 
 
 def split_plans(lines: list[Line]) -> list[PlanDraft]:

@@ -158,3 +158,19 @@ def test_numbered_plans_of_a_compilation_are_split(prefix):
     plans = plans_of(text)
     assert [p.title for p in plans] == ["2023年和平社区工作计划", "2023年阳光社区工作计划"]
     assert [p.unit for p in plans] == ["和平社区", "阳光社区"]
+
+
+def test_a_plan_that_is_one_table_keeps_its_title():
+    text = "2023年市教育局招生工作安排表\n时间 | 工作事项 | 责任单位 |\n5月底 | 发布招生方案 | 市教育局 |\n"
+    (plan,) = plans_of(text)
+    assert plan.title == "2023年市教育局招生工作安排表"
+    assert plan.unit == "市教育局" and plan.year == 2023
+    assert plan.lines[0].is_table
+
+
+def test_a_caption_inside_a_plan_is_no_new_plan():
+    text = (
+        "2023年市教育局工作计划\n2023年，市教育局将做好招生工作。\n一、招生\n具体安排如下：\n"
+        "2023年招生工作安排表\n时间 | 工作事项 |\n5月底 | 发布招生方案 |\n"
+    )
+    assert len(plans_of(text)) == 1
