@@ -47,6 +47,7 @@ Roles, and why:
   schedule columns 配合单位/协办单位.
 - "mention": named in a body role-free way; still a body for strong anchors.
 - dropped: a destination (选派护士到省级医院进修, 走进山区小学) is a place,
+  the source of a meeting's or document's spirit (贯彻市总工会有关会议精神) is no doer,
   and a thing being built (建立…服务站) is no body yet, unless the clause
   charges it with work (成立…小组，负责…).
 """
@@ -537,14 +538,25 @@ def _destination(doc, i: int, rules: dict) -> str:  # noqa: ANN001
     "" otherwise. 到/去 after a verb (落实到各基层工会) hands work to the body."""
     if i < 1:
         return ""
-    word = doc[i - 1].text
-    if word in rules["built_before"]:
+    if doc[i - 1].text in rules["built_before"]:
         return "object"
-    if word not in rules["destination_before"]:
+    # the verb may stand a few describing words away (到优秀的一线项目部,
+    # 到本市各大医院); a verb, a time or a mark between ends the search
+    tags = _tags()
+    j = i - 1
+    while j >= 0 and i - j <= 6 and doc[j].text not in rules["destination_before"]:
+        if tags.get(doc[j].text, "x")[:1] not in _DESCRIBING and not doc[j].text.startswith("各"):
+            return ""
+        j -= 1
+    if j < 0 or doc[j].text not in rules["destination_before"]:
         return ""
-    if word in _MOTION_AFTER_VERB and i >= 2 and _tags().get(doc[i - 2].text, "")[:1] in {"v", "a"}:
+    if doc[j].text in _MOTION_AFTER_VERB and j >= 1 and tags.get(doc[j - 1].text, "")[:1] in {"v", "a"}:
         return ""  # jieba tags 落实 a
     return "place"
+
+
+# word classes that may stand between a verb of going and the place it names
+_DESCRIBING = {"a", "b", "c", "d", "m", "n", "r", "u", "z"}
 
 
 def _list_bounds(text: str, spans: list[tuple[int, int]], k: int) -> tuple[int, int]:
@@ -611,6 +623,8 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: li
         return "place"
     before = text[max(a, spans[first][0] - 6) : spans[first][0]]
     after = text[spans[last][1] : spans[last][1] + 6]
+    if after.startswith(tuple(rules["source_after"])):
+        return "place"  # 贯彻市总工会有关会议精神: the source of a meeting or document, not a doer
     # 以车队为单位开展: each such team carries the work
     if _unit_frame(before, after, rules):
         return "lead"

@@ -194,6 +194,11 @@ def test_the_units_short_form_merges_into_the_unit() -> None:
         ("destination", "选派医生到市人民医院进修。", set()),
         ("destination", "组织党员走进山区小学开展支教活动。", set()),
         ("destination", "将任务分解落实到各基层工会。", {"各基层工会"}),
+        ("destination", "宣传队到优秀的一线项目部进行慰问演出。", set()),
+        ("destination", "到年底，区总工会要完成换届。", {"区总工会"}),
+        # the source of a meeting's spirit is no doer; the same body leading is
+        ("source", "认真学习贯彻市总工会、上级工会有关会议精神。", set()),
+        ("source", "在市总工会的领导下开展工作。", {"市总工会"}),
         # a thing being built is no body yet, unless it is charged with work
         ("built", "建立职工法律援助服务站，及时调处纠纷。", set()),
         ("built", "成立工会活动小组，负责活动策划。", {"工会活动小组"}),
