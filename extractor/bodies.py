@@ -142,6 +142,28 @@ def _tags() -> dict[str, str]:
     return tags
 
 
+_PASSIVE = {"为", "被", "受", "深受", "受到", "广受", "备受"}
+
+
+def _office_suo(doc, k: int, tags: dict) -> bool:  # noqa: ANN001
+    """Is the lone 所 at token k the end of an office's name (卫生监督|所负责,
+    农经|所、)? jieba reads a 所 it does not know as the particle of 为群众所
+    喜爱: a passive marker before the noun, 所 V 的 (职工所关心的), or a
+    one-character verb after 所 (职工所盼) keeps it a particle."""
+    noun = doc[k - 1].text
+    if len(noun) < 2 or tags.get(noun) not in {"n", "vn", "an", "nz", "j"}:
+        return False
+    if any(t.text in _PASSIVE for t in doc[max(0, k - 4) : k - 1]):
+        return False
+    nxt = doc[k + 1].text if k + 1 < len(doc) else ""
+    if k + 2 < len(doc) and doc[k + 2].text == "的":
+        return False  # 职工所关心的问题: 所 V 的
+    return not (len(nxt) == 1 and tags.get(nxt, "")[:1] == "v" and nxt not in _MODALS)
+
+
+_MODALS = {"要", "将", "应"}  # 水管所要…: the office as subject
+
+
 @lru_cache(maxsize=1)
 def _userdict_words() -> frozenset[str]:
     """Our user dictionary's words: standard names we vouch for as one word."""
@@ -215,6 +237,11 @@ def _register() -> None:
                 if m and t.text not in own and tail_re.search(m.group(3)):
                     parts = [m.group(1), m.group(2), m.group(3)]
                     retok.split(t, parts, heads=[(t, 2), (t, 2), (t, 2)])
+        offices = [k for k in range(1, len(doc)) if doc[k].text == "所" and _office_suo(doc, k, tags)]
+        if offices:
+            with doc.retokenize() as retok:
+                for k in offices:
+                    retok.merge(doc[k - 1 : k + 1])
         return doc
 
     @Language.component("jihua_body_spans")
@@ -640,6 +667,8 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: li
         return "support"
     if any(after.startswith(w) for w in rules["lead_after"]):
         return "lead"
+    if any(after.startswith(w) for w in rules["support_after"]):
+        return "support"  # 局办公室负责，法规科、执法大队配合: the helpers
     # 将/要/对 … make a subject only of a name that opens its clause.
     head = text[a : spans[first][0]]
     head = re.split(r"[，,:：]", head)[-1]  # 2025年，学校工会将…: the subject follows the comma
