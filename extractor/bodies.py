@@ -10,9 +10,10 @@ How a body is found (rules live in extractor/data, not here):
    EntityRuler whose patterns (data/body_patterns.jsonl) mark *anchor* tokens:
    words that end like an organisation (…工会, …委员会, …局, 党委, 团支部 …).
    The pattern `id` says whether an anchor is "strong" (a body wherever it is
-   named), "weak" (公司, 学校, 单位, 行政, bare 工会 … a body only where the
-   sentence makes it an actor) or "team" (车队, 教研组, 班组: a body only
-   where the plan hands it work in so many words — 以X为单位, 由X, X负责/要).
+   named) or "weak" (公司, 学校, 单位, 行政, bare 工会 … a body only where the
+   sentence makes it an actor); weak words ending in 队/组 are "team" (车队,
+   教研组, 班组: a body only where the plan hands it work in so many words —
+   以X为单位, 由X, X负责/要).
    Offices named by trade (司法所, 卫生服务站) are words of three characters
    or more ending in 所/站; 团组织/党组织 need a qualifier (上级, 基层, 各).
    Before the ruler, `jihua_split_glued` cuts a coordination jieba keeps as
@@ -145,18 +146,18 @@ def _tags() -> dict[str, str]:
 _PASSIVE = {"为", "被", "受", "深受", "受到", "广受", "备受"}
 
 
-def _office_suo(doc, k: int, tags: dict) -> bool:  # noqa: ANN001
+def _office_suo(words: list[str], k: int, tags: dict) -> bool:
     """Is the lone 所 at token k the end of an office's name (卫生监督|所负责,
     农经|所、)? jieba reads a 所 it does not know as the particle of 为群众所
     喜爱: a passive marker before the noun, 所 V 的 (职工所关心的), or a
     one-character verb after 所 (职工所盼) keeps it a particle."""
-    noun = doc[k - 1].text
+    noun = words[k - 1]
     if len(noun) < 2 or tags.get(noun) not in {"n", "vn", "an", "nz", "j"}:
         return False
-    if any(t.text in _PASSIVE for t in doc[max(0, k - 4) : k - 1]):
+    if any(w in _PASSIVE for w in words[max(0, k - 4) : k - 1]):
         return False
-    nxt = doc[k + 1].text if k + 1 < len(doc) else ""
-    if k + 2 < len(doc) and doc[k + 2].text == "的":
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if k + 2 < len(words) and words[k + 2] == "的":
         return False  # 职工所关心的问题: 所 V 的
     return not (len(nxt) == 1 and tags.get(nxt, "")[:1] == "v" and nxt not in _MODALS)
 
@@ -228,17 +229,24 @@ def _register() -> None:
         tags = _tags()
         own = _userdict_words()
         tail_re = _anchor_tail()
-        with doc.retokenize() as retok:
-            for t in doc:
-                if _GLUED.match(t.text) and t.text not in tags:
+        words = [t.text for t in doc]  # token objects are costly: read the texts once
+        glued, coords = [], []
+        for i, w in enumerate(words):
+            if _GLUED.match(w) and w not in tags:
+                glued.append(i)
+            elif (m := _COORD.match(w)) and w not in own and tail_re.search(m.group(3)):
+                coords.append((i, [m.group(1), m.group(2), m.group(3)]))
+        if glued or coords:
+            with doc.retokenize() as retok:
+                for i in glued:
+                    t = doc[i]
                     retok.split(t, [t.text[:-1], t.text[-1]], heads=[(t, 1), (t, 1)])
-                    continue
-                m = _COORD.match(t.text)
-                if m and t.text not in own and tail_re.search(m.group(3)):
-                    parts = [m.group(1), m.group(2), m.group(3)]
+                for i, parts in coords:
+                    t = doc[i]
                     retok.split(t, parts, heads=[(t, 2), (t, 2), (t, 2)])
-        offices = [k for k in range(1, len(doc)) if doc[k].text == "所" and _office_suo(doc, k, tags)]
-        if offices:
+            words = [t.text for t in doc]
+        offices = [k for k, w in enumerate(words) if w == "所" and k and _office_suo(words, k, tags)]
+        if offices:  # 卫生监督|所 → one word, so the name ends in an office kind
             with doc.retokenize() as retok:
                 for k in offices:
                     retok.merge(doc[k - 1 : k + 1])
@@ -276,6 +284,8 @@ def _grow(doc) -> list:  # noqa: ANN001
         if len(word) == 2 and word[0] in _DEICTIC:
             continue  # 全处, 本局, 此处, 各部: a place or "the whole office", not a named body
         kind = _kind(anchor)
+        if kind == "weak" and word.endswith(("队", "组")) and not word.endswith("小组"):
+            kind = "team"  # one weak pattern for both, so the ruler runs one regex fewer per token
         if kind in ("weak", "team") and tags.get(word, "n")[:1] == "v":
             continue  # 带队, 组队: a verb that ends like a team
         open_suffix = _open(word, rules)
