@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from extractor import timex
+from extractor.bodies import split_body_list
 from models import Cell
 
 _TIME_HEAD = re.compile(r"时间|时限|日期|月份|节点|进度|期限|时段")
@@ -55,7 +56,8 @@ def items(cell_text: str) -> list[str]:
 
 
 def table_tasks(rows: list[list[Cell]], year: int | None):
-    from extractor.bodies import split_body_list
+    # tasks.py calls this module for tables and owns TaskDraft: importing it
+    # here rather than at the top keeps the import graph acyclic
     from extractor.tasks import TaskDraft
 
     if len(rows) < 2:

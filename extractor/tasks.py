@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from extractor import timex
 from extractor.clean import Line
 from extractor.outline import TIME_KINDS, Node, heading_title
+from extractor.schedule import table_tasks
 from models import Objective
 
 _OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目标|目标任务|主要目标|总体思路|工作思路|基本原则|指导原则|总体部署|工作定位")
@@ -134,8 +135,6 @@ def _split_sentence_by_time(sentence: str, year: int | None, within: list[int] |
     respective = _split_respectively(sentence, exprs)
     if respective:
         return respective
-    if False:
-        return [sentence]
     cuts = [0]
     for prev, e in zip(exprs, exprs[1:]):
         if e.months == prev.months:
@@ -232,8 +231,6 @@ class TaskBuilder:
             self.tasks.append(TaskDraft(text=p, section_path=list(path), months=months, time_text=tt))
 
     def _table(self, line: Line, path: list[str], ctx: _Ctx | None) -> None:
-        from extractor.schedule import table_tasks
-
         for d in table_tasks(line.rows, self.year):
             if ctx and not d.months:
                 d.months, d.time_text = list(ctx.months), ctx.text
