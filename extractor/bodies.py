@@ -62,6 +62,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.hanzi import to_simplified
 from models import Body
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -114,16 +115,6 @@ def _rules() -> dict:
         if isinstance(value, list):
             rules[key] = set(value) if key not in {"title_words", "person_tails", "object_tails", "not_org_tokens"} else tuple(value)
     return rules
-
-
-@lru_cache(maxsize=1)
-def _t2s() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for line in (DATA / "trad2simp.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            table[ord(trad)] = simp
-    return table
 
 
 @lru_cache(maxsize=1)
@@ -529,12 +520,6 @@ def _joint_name(doc, i: int, i0: int, start: int, anchor_starts: set, rules: dic
 
 
 # ------------------------------------------------------------- mentions
-
-
-def to_simplified(text: str) -> str:
-    """Traditional characters mapped to simplified ones; same length, so
-    every offset into the result is an offset into the input."""
-    return text.translate(_t2s())
 
 
 def find_mentions(text: str) -> list[Mention]:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extractor.hanzi import to_simplified
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -45,6 +46,10 @@ _TAIL = re.compile(
 _TAIL_LIST = re.compile(r"^(?:相关推荐|相关文章|相关阅读|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
 _CREDIT = re.compile(r"^[（(]\s*(?:供稿|来稿|稿件来源|通讯员|作者|来源|编辑)\s*[:：][^）)]*[）)]$")
 _QA = re.compile(r"^(?:问题描述|最佳答案|推荐答案|其他答案|满意答案|提问者|回答者|网友回答)\s*[:：]?$")
+# a compiler's word to the reader: "下面小编整理了…，希望对大家有所帮助"
+_EDITOR = re.compile(r"小编(?:整理|收集|精心|为大家|给大家|带来|推荐|分享|为您)|希望(?:对|能)(?:大家|你|您)有所帮助|欢迎(?:大家)?(?:借鉴|阅读|参考|收藏)|仅供(?:大家)?参考")
+# a share bar: "阅读┊ 收藏 ┊转载 ┊喜欢▼ ┊打印┊举报"
+_SHARE_WORDS = ("分享", "收藏", "转载", "喜欢", "打印", "举报", "点赞", "评论", "阅读", "关注")
 _PLEA = re.compile(r"(?:求解答|求回复|求此刻回复|急求|求大神|谢谢大家)")
 _BREADCRUMB = re.compile(r"(?:您的位置|当前位置|首页)\s*[:：>]|(?:\S\s*>\s*){2,}")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
@@ -95,7 +100,7 @@ def normalize_text(text: str) -> str:
 
 def is_boilerplate(text: str) -> bool:
     """A line that belongs to the page around a plan, never to the plan."""
-    t = text.strip()
+    t = to_simplified(text.strip())  # 發佈時間/來源 are bylines too
     if not t:
         return True
     if _PAGE_NUMBER.match(t):
@@ -113,10 +118,16 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(t) < 60 and _PLEA.search(t):
         return True
+    if len(t) < 200 and _EDITOR.search(t):
+        return True
+    if len(t) < 50 and sum(w in t for w in _SHARE_WORDS) >= 3:
+        return True
     if len(t) < 80 and _BREADCRUMB.search(t):
         return True
     if re.search(r"有\d+位读者读过|阅读\s*\d+\s*次", t) and len(t) < 80:
         return True
+    if re.fullmatch(r"(?:\s*【[^】]{1,6}】\s*)+", t):
+        return True  # 【关闭】 【打印】
     return False
 
 
@@ -165,7 +176,7 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return True
     # a line without a label, with a comma inside and no end mark, is a
     # sentence cut in two (headings seldom carry commas without a label)
-    return not _starts_label(a) and bool(re.search(r"[，,、]", a)) and len(a) > 8
+    return not _starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 8
 
 
 def _closes_note(a: str) -> bool:
@@ -250,8 +261,11 @@ def clean(blocks: list[Block]) -> list[Line]:
                 lines.append(Line(rows=rows, page=b.page))
             continue
         text = normalize_text(b.text)
+        # web-table exports wrap each cell in commas (",一月,"): such a line is
+        # a whole cell, never half a sentence
+        cell = b.wrapped and (text.startswith(",") or text.endswith(",")) and len(text) > 1
         if b.wrapped:
-            text = text.strip(" ,")  # web-table exports wrap cells in commas: ",一月,"
+            text = text.strip(" ,")
         if not text and not b.label:
             gap = gap or not page_break
             continue
@@ -269,7 +283,7 @@ def clean(blocks: list[Block]) -> list[Line]:
                     table_rows.append(cells)
                 continue
             flush_table()
-            if pending is not None and not gap and _should_join(pending.text, text, full_width, after_break):
+            if pending is not None and not gap and not cell and _should_join(pending.text, text, full_width, after_break):
                 pending.text += text
                 gap = False
                 continue
@@ -277,7 +291,7 @@ def clean(blocks: list[Block]) -> list[Line]:
             flush_table()
         line = Line(text=text, label=b.label, list_level=b.list_level, heading_level=b.heading_level, page=b.page)
         lines.append(line)
-        pending = line if b.wrapped else None
+        pending = line if b.wrapped and not cell else None
         gap = False
     flush_table()
     lines = [piece for line in lines for piece in _split_inline_labels(line)]

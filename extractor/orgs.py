@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from extractor.hanzi import to_simplified
+
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
@@ -26,16 +28,23 @@ _SUFFIX_AT_END = re.compile(rf"(?:{ORG_SUFFIX})$")
 _GENERIC_PREFIX = re.compile(rf"^(?:{_alternation(_lexicon()['generic_modifiers'])})")
 
 
+def _simplified(text: str) -> str:
+    # same length as the input (公司工會 → 公司工会), so offsets carry over
+    return to_simplified(text)
+
+
 def org_at_end(text: str, longest_prefix: bool = False) -> str | None:
     """The organisation `text` names: `text` itself when it ends with an
     organisation suffix; with longest_prefix, the longest prefix that does
-    ("淳化小学卫生" → 淳化小学)."""
+    ("淳化小学卫生" → 淳化小学). Traditional writing is matched too and
+    returned as written."""
+    simple = _simplified(text)
     if not longest_prefix:
-        return text if text and _SUFFIX_AT_END.search(text) else None
+        return text if text and _SUFFIX_AT_END.search(simple) else None
     # a name ends where a word ends: "工会部门" holds no "工会部"
-    ends = word_ends(text)
+    ends = word_ends(simple)
     for end in range(len(text), 1, -1):
-        if end in ends and _SUFFIX_AT_END.search(text[:end]):
+        if end in ends and _SUFFIX_AT_END.search(simple[:end]):
             return text[:end]
     return None
 
@@ -56,6 +65,7 @@ def word_ends(text: str) -> frozenset[int]:
 def is_generic_org(name: str) -> bool:
     """A bare kind ("工会") or a kind with a generic modifier ("基层工会",
     "上级工会"): it names no one unit, so it cannot be a plan's unit."""
+    name = _simplified(name)
     if name in _lexicon()["bare"]:
         return True
     rest = name

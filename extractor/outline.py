@@ -36,9 +36,15 @@ _MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
 _MONTH_HEAD = re.compile(
     rf"^({_MONTH_WORD}(?:\s*[、,，至\-—–~－]\s*{_MONTH_WORD})*\s*月份?(?:上旬|中旬|下旬)?)\s*(?:[:：]\s*(.*))?$"
 )
-# a line that is only a part of the year ("第一季度", "下半年：") heads the months in it
+# a line that is only a part of the year ("第一季度", "下半年：") heads the months
+# in it; "全年常规工作" heads work of no one month, and closes the one above
 _PERIOD_HEAD = re.compile(
-    r"^((?:第?[一二三四1-4]季度|[上下]半年|年初|年中|年底|年末|[春夏秋冬]季|寒假|暑假|暑期)(?:[（(][^)）]{1,12}[)）])?)\s*(?:[:：]\s*(.*))?$"
+    r"^((?:第?[一二三四1-4]季度|[上下]半年|年初|年中|年底|年末|[春夏秋冬]季|寒假|暑假|暑期|(?:全年|常年|日常)(?:常规|重点)?(?:工作|活动)?)"
+    r"(?:[（(][^)）]{1,12}[)）])?)\s*(?:[:：]\s*(.*))?$"
+)
+# a school plan's weeks: "第五至六周（3.13—3.26）：…" — like a month entry
+_WEEK_HEAD = re.compile(
+    r"^(第[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:\s*[（(][^)）]{1,20}[)）])?)\s*(?:[:：]\s*(.*))?$"
 )
 # (kind, rank, pattern); a lower rank nests outside a higher one
 _KINDS: list[tuple[str, float, re.Pattern]] = [
@@ -53,7 +59,8 @@ _KINDS: list[tuple[str, float, re.Pattern]] = [
 ]
 MONTH_RANK = 2.5
 PERIOD_RANK = 2.4
-TIME_KINDS = ("month", "period")
+WEEK_RANK = 2.6  # weeks nest in months
+TIME_KINDS = ("month", "period", "week")
 _ITEM_RANK = 3  # 1. and deeper: list items rather than headings
 
 
@@ -80,6 +87,9 @@ def parse_label(text: str) -> Label | None:
     m = _MONTH_HEAD.match(text)
     if m and _plain_month(m.group(1)):
         return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())
+    m = _WEEK_HEAD.match(text)
+    if m:
+        return Label(m.group(1), "week", WEEK_RANK, None, (m.group(2) or "").strip())
     m = _PERIOD_HEAD.match(text)
     if m and len(m.group(2) or "") <= 15:
         return Label(m.group(1), "period", PERIOD_RANK, None, (m.group(2) or "").strip())

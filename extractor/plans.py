@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from extractor.clean import LABEL_START, Line
 from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
 
-_STRONG = re.compile(r"计划|計畫|計劃|计画|要点|要點|规划|規劃|方案|安排表|计划表|工作思路|工作打算")
+_STRONG = re.compile(
+    r"计划|計畫|計劃|计画|要点|要點|规划|規劃|方案|工作思路|工作打算|工作任务|任务分解|(?:安排|计划|进度|推进|分解|一览)表"
+)
 _WEAK = re.compile(r"安排|打算|思路")
 _SENTENCE_MARK = re.compile(r"[，。；,;！!？?]")
 _COMPILATION = re.compile(r"[(（][^()（）]{0,6}?\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
@@ -69,8 +71,10 @@ def _header_ish(line: Line) -> bool:
 
 def _is_caption(lines: list[Line], i: int) -> bool:
     """A title-like line over a table inside a plan names the table; the
-    same line opening the file names the plan (a plan that is one table)."""
-    return i > 0 and i + 1 < len(lines) and lines[i + 1].is_table
+    same line before any prose ("附件1" may stand above it) names the plan."""
+    if not (i + 1 < len(lines) and lines[i + 1].is_table):
+        return False
+    return any(ln.is_table or _SENTENCE_MARK.search(ln.text) or len(ln.text) > 30 for ln in lines[:i])
 
 
 def split_plans(lines: list[Line]) -> list[PlanDraft]:
@@ -171,8 +175,13 @@ _MASKED = r"20[xX×*_＿]{2}|[xX×*]{2}|20__"
 def unit_from_title(text: str) -> str | None:
     t = _TITLE_PREFIX.sub("", text)
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
-    t = re.sub(rf"^(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年度|学年|學年|年)?", "", t).strip()
-    cut = re.search(rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案", t)
+    # a masked year needs its 年: "XX县人民医院" keeps its XX
+    t = re.sub(rf"^(?:(?:19|20)\d{{2}}\s*(?:年度|学年|學年|年)?|(?:{_MASKED})\s*(?:年度|学年|學年|年))", "", t).strip()
+    cut = re.search(
+        rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作計劃|工作要点|工作要點|工作规划"
+        r"|计划|計畫|計劃|要点|要點|规划|規劃|方案",
+        t,
+    )
     head = t[: cut.start()] if cut else t
     org = org_at_end(head, longest_prefix=True)
     if org and not is_generic_org(org):

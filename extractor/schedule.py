@@ -105,7 +105,9 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
                 chosen = [paras[k]] if len(paras) == len(its) > 1 else paras
                 bodies += [(name, role) for p in chosen for name in split_body_list(p)]
             own, own_tt = timex.months_of(item, year_context=year)
-            m = sorted(months & set(own)) if own and months & set(own) else sorted(months)
+            # the time column bounds the item; its own words narrow it, or
+            # say when where the column does not ("节前" beside “五一”“国庆”)
+            m = sorted(months & set(own)) if own and months & set(own) else sorted(months or own)
             out.append(
                 TaskDraft(text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt, bodies=bodies)
             )

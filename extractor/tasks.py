@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
+from extractor.orgs import org_at_end
 from extractor.outline import TIME_KINDS, Node, heading_title
 from extractor.schedule import table_tasks
 from models import Objective
@@ -73,6 +74,8 @@ def heading_time(node: Node, year: int | None) -> _Ctx | None:
         return None
     if lab.kind in TIME_KINDS:
         months = timex.parse_heading_time(lab.text, year_context=year) or []
+        if not months and lab.kind == "week":  # the dates in its brackets
+            months = timex.months_of(lab.text, year_context=year)[0]
         return _Ctx(months, lab.text) if months else None
     months, tt = _own_time(lab.rest if _FIELD_TIME.search(lab.rest) else heading_title(lab.rest), year)
     return _Ctx(months, tt or "") if months else None
@@ -116,7 +119,9 @@ def _split_by_time(text: str, year: int | None, within: list[int] | None = None)
     sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
     timed = [timex.months_of(s, year_context=year)[0] for s in sentences]
     distinct = {_narrow(m, within) for m in timed if m}
-    if len(distinct) >= 2:
+    # sentences that each name their own time are tasks of their own; under
+    # a heading that names the time already, only where the times differ
+    if len(distinct) >= 2 or (within is None and sum(1 for m in timed if m) >= 2):
         pieces: list[str] = []
         for s, m in zip(sentences, timed):
             if m or not pieces:
@@ -140,6 +145,12 @@ def _split_sentence_by_time(sentence: str, year: int | None, within: list[int] |
         if e.months == prev.months:
             continue
         k = max(sentence.rfind(c, prev.end, e.start) for c in "，,；;")
+        # words of work between the two times, not just 前夕和 / 期间、
+        between = re.sub(r"[前后夕期间和及与节日至到]", "", sentence[prev.end : e.start])
+        if k < 0 and len(re.findall(r"[\u4e00-\u9fff]", between)) >= 3:
+            # "“三八”健步走、“迎国庆”红歌比赛": items of a list, each with its time
+            # (but "元旦、春节" is one list of times)
+            k = sentence.rfind("、", prev.end, e.start)
         if k > cuts[-1]:
             cuts.append(k + 1)
     cuts.append(len(sentence))
@@ -225,6 +236,8 @@ class TaskBuilder:
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
+        if _names_only(text) or _CLOSING.match(text):
+            return  # a 负责人 cell of a flattened table; the plan's closing words
         pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
             months, tt = _resolve(_own_time(p, self.year), ctx)
@@ -236,6 +249,20 @@ class TaskBuilder:
                 d.months, d.time_text = list(ctx.months), ctx.text
             d.section_path = list(path)
             self.tasks.append(d)
+
+
+_WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局长|主席|组长|队长|负责人|委员|干事|组)$")
+# "以上为本学期工作安排…", "总之，…": the plan speaking of itself, no work in it
+_CLOSING = re.compile(r"^\s*(?:以上|总之|综上|上述)")
+
+
+def _names_only(text: str) -> bool:
+    """"大队辅导员、各中队辅导员", "大队部、体育组": a list of who is in
+    charge, with nothing to do in it."""
+    t = text.strip(" 。，,；;（）()")
+    if not t or len(t) > 30 or re.search(r"[，。；：,;:！？!?“”\d]", t):
+        return False
+    return all(_WHO.search(part) or org_at_end(part) for part in re.split(r"[、/和及]", t) if part)
 
 
 def _worth_alone(text: str, year: int | None) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.bodies import to_simplified
+from extractor.hanzi import to_simplified
 from extractor.errors import ReadError
 
 DEFAULT_TAXONOMY = Path(__file__).resolve().parent / "data" / "taxonomy.json"

@@ -58,6 +58,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from extractor.hanzi import trad_to_simp
+
 KINDS = (
     "month", "range", "quarter", "half", "edge", "season",
     "festival", "date", "recurring", "deadline",
@@ -66,6 +68,9 @@ KINDS = (
 # Kinds whose months contain more specific ones: when a text names both
 # ("9月开展秋季…", "上半年…3月"), the specific time is what the task means.
 _CONTAINERS = frozenset({"season", "half", "quarter", "edge"})
+# A month written out says when; a season beside it ("11月开展冬季消防检查")
+# describes the work, not another time.
+_CALENDAR = frozenset({"month", "range", "date", "deadline"})
 
 
 @dataclass(frozen=True)
@@ -80,16 +85,7 @@ class TimeExpr:
 # --- search text: Traditional → Simplified, full-width → ASCII, same length --
 
 # Only characters that occur in the patterns or their look-arounds matter.
-_TRAD_SIMP = (
-    "節节國国兒儿勞劳婦妇陽阳慶庆歲岁終终學学週周獎奖紅红軍军黨党師师親亲聖圣誕诞"
-    "臘腊樹树鋒锋愛爱衛卫際际讀读書书體体團团環环菸烟無无護护權权費费氣气鳥鸟動动"
-    "紀纪後后個个屆届會会時时間间長长歡欢農农曆历陰阴兩两幾几數数華华層层級级職职"
-    "專专統统單单劃划當当來来開开運运續续總总賀贺過过災灾減减糧粮義义務务憲宪傳传"
-    "識识產产殘残誌志願愿醫医藥药業业險险檢检測测齡龄輕轻禮礼倫伦聯联歷历貨货"
-    "寶宝價价說说該该這这麼么從从進进參参與与為为於于對对導导頭头實实種种應应"
-    "號号慮虑規规壽寿覽览碼码邊边選选遊游預预擊击東东億亿萬万態态燈灯"
-)
-_FOLD = {ord(a): b for a, b in zip(_TRAD_SIMP[0::2], _TRAD_SIMP[1::2])}
+_FOLD = dict(trad_to_simp())
 _FOLD.update({0xFF10 + i: str(i) for i in range(10)})
 _FOLD.update({ord(c): "-" for c in "－﹣‐‑‒–"})
 _FOLD.update({ord("～"): "~", ord("〜"): "~", ord("．"): ".", ord("："): ":", ord("　"): " "})
@@ -189,6 +185,13 @@ _OQ, _CQ = "[“\"‘「『]", "[”\"’」』]"
 _RE_DOTTED = re.compile(
     rf"{_OQ}(?P<m>1[0-2]|[1-9])[·.•・](?:[12]\d|3[01]|[1-9]){_CQ}"
     rf"|(?<![\d.])(?P<m2>1[0-2]|[1-9])[·•・](?:[12]\d|3[01]|[1-9])(?=节|纪念日|宣传日|国际|[\u4e00-\u9fff]{{1,6}}日)"
+)
+
+# A week or stretch written as dotted dates, "（2.13—2.19）", "3.1-3.5": the
+# bracket or the range of two valid dates tells it from a decimal number.
+_RE_DOTTED_RANGE = re.compile(
+    r"(?<![\d.])(?P<m1>1[0-2]|[1-9])[.．](?:[12]\d|3[01]|0?[1-9])\s*[—–\-~～至到]{1,2}\s*"
+    r"(?:(?P<m2>1[0-2]|[1-9])[.．])?(?:[12]\d|3[01]|0?[1-9])(?![\d.])(?=\s*[）)）]|\s*$|\s*[，,。；;、 ])"
 )
 
 # Year before a time: "2024年12月", "去年5月", "今年初" (its 年 is shared).
@@ -355,6 +358,10 @@ def _numeric_cands(s: str) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), _lunar_months(mon, _num(day_tok) if day_tok else None), "date"))
     for m in _RE_DOTTED.finditer(s):
         out.append(_Cand(m.start(), m.end(), (int(m.group("m") or m.group("m2")),), "festival"))
+    for m in _RE_DOTTED_RANGE.finditer(s):
+        lo = int(m.group("m1"))
+        hi = int(m.group("m2")) if m.group("m2") else lo
+        out.append(_Cand(m.start(), m.end(), _span_months(lo, hi), "range"))
     return [_Cand(c.start, c.end, (), "_block") if _since(s, c.end) else c for c in out]
 
 
@@ -427,18 +434,19 @@ def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:
     """The expressions that say when a task happens: the month-bearing ones,
-    minus containers (season, half…) that share a month with a more specific
-    time ("11月至次年2月开展冬季送温暖" is the range); the recurring ones only
-    when nothing bears months."""
+    minus containers (season, half…) beside a calendar time ("11月开展冬季…"
+    is November) or sharing a month with a more specific one; the recurring
+    ones only when nothing bears months."""
     dated = [e for e in exprs if e.months]
     if not dated:
         return [e for e in exprs if e.kind == "recurring"]
+    calendar = any(o.kind in _CALENDAR for o in dated)
     return [
         e for e in dated
-        if not (e.kind in _CONTAINERS and any(
+        if not (e.kind in _CONTAINERS and (calendar or any(
             o.kind not in _CONTAINERS and set(o.months) & set(e.months)
             for o in dated
-        ))
+        )))
     ]
 
 

@@ -186,3 +186,21 @@ def test_pipe_table_row_missing_its_leading_cells_continues_the_cell_above():
 def test_markdown_rule_row_is_not_a_table_row():
     got = clean(read_bytes("| 时间 | 内容 |\n| --- | --- |\n| 3月 | 植树 |\n".encode(), "t.txt").blocks)
     assert [[c.text for c in row] for row in got[0].rows] == [["时间", "内容"], ["3月", "植树"]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "下面小编整理了团支部工作计划（精选3篇），欢迎大家借鉴与参考，希望对大家有所帮助。",
+        "阅读┊ 收藏 ┊转载 ┊喜欢▼ ┊打印┊举报",
+        "【关闭】 【打印】",
+        "發佈時間:2019-01-08 來源:工會辦公室 瀏覽:",
+    ],
+)
+def test_compilers_words_share_bars_and_traditional_bylines_are_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+def test_comma_wrapped_cells_are_never_joined():
+    text = ",3月,\n,1、植树活动。,\n,大队辅导员、各中队辅导员,\n,4月,\n,缅怀先烈·传承精神,\n"
+    assert lines_of(text) == ["3月", "1、植树活动。", "大队辅导员、各中队辅导员", "4月", "缅怀先烈·传承精神"]

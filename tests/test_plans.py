@@ -174,3 +174,19 @@ def test_a_caption_inside_a_plan_is_no_new_plan():
         "2023年招生工作安排表\n时间 | 工作事项 |\n5月底 | 发布招生方案 |\n"
     )
     assert len(plans_of(text)) == 1
+
+
+def test_a_traditional_title_names_its_unit():
+    (plan,) = plans_of("2019年公司工會工作計劃\n2019年，公司工會將圍繞生產經營開展工作。\n一、建功立業\n開展勞動競賽。")
+    assert plan.unit == "公司工會" and plan.year == 2019
+
+
+def test_a_masked_place_stays_in_the_unit_but_a_masked_year_does_not():
+    assert unit_from_title("XX县人民医院护理部2023年工作计划") == "XX县人民医院护理部"
+    assert unit_from_title("20XX年县人民医院护理部工作计划") == "县人民医院护理部"
+
+
+def test_an_annex_line_above_a_table_plan_keeps_its_title():
+    text = "附件\n区文化和旅游局2021年重点工作任务分解表\n为确保全年各项工作目标任务落到实处，现将任务分解如下。\n序号 | 工作任务 | 完成时限 |\n1 | 制定工作要点 | 2月底前 |\n"
+    (plan,) = plans_of(text)
+    assert plan.unit == "区文化和旅游局" and plan.year == 2021

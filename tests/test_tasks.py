@@ -143,3 +143,33 @@ def test_table_inside_the_outline_keeps_the_section_path():
     )
     _, tasks = extract(root, 2024)
     assert [(t.text, t.months, t.section_path) for t in tasks] == [("举办运动会", [4], ["三、"])]
+
+
+def test_week_entries_take_the_dates_in_their_brackets():
+    tasks = tasks_of("一、工作安排\n第五至六周（3.13—3.26）：团干部培训；各团支部黑板报评比。\n第二十周（6.26—7.2）：整理团委档案。")
+    got = {t.text.rstrip("；。"): t.months for t in tasks}
+    assert got["团干部培训"] == [3] and got["各团支部黑板报评比"] == [3]
+    assert got["整理团委档案"] == [6, 7]
+
+
+def test_weeks_nest_in_their_month():
+    tasks = tasks_of("9月份：\n第1周：发放教材。\n第2周：召开教研组长会议。\n10月份：\n第6周：作业检查。")
+    assert [t.months for t in tasks] == [[9], [9], [10]]
+
+
+def test_sentences_with_their_own_times_are_tasks_of_their_own():
+    tasks = tasks_of("春节前对困难群体进行走访慰问。同时做好春节期间烟花爆竹禁放宣传。")
+    assert [t.months for t in tasks] == [[1, 2], [1, 2]]
+    assert "走访慰问" in tasks[0].text and "禁放宣传" in tasks[1].text
+
+
+def test_list_items_with_different_times_split_but_a_list_of_times_does_not():
+    split = tasks_of("（2）组织护理人员参加“三八”健步走、“迎国庆”红歌比赛等活动。")
+    assert [t.months for t in split] == [[3], [10]]
+    whole = tasks_of("（2）在春节前夕和中秋、国庆期间走访慰问困难职工。")
+    assert len(whole) == 1
+
+
+def test_who_is_in_charge_and_closing_words_are_no_tasks():
+    texts = [t.text for t in tasks_of("3月\n1、植树活动。\n大队辅导员、各中队辅导员\n（院工会办公室）\n以上为本学期工作安排，希望大家积极参与。")]
+    assert texts == ["植树活动。"]

@@ -365,3 +365,17 @@ def test_real_texts_yield_no_look_alike_times() -> None:
             around = text[e.start:e.end + 3]
             assert not any(w in around for w in look_alikes), (path.name, e)
             assert all(1 <= m <= 12 for m in e.months)
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("第1周（2.13—2.19）制定团委工作计划", [2]),
+        ("第二十周（6.26—7.2）：整理档案", [6, 7]),
+        ("身高1.5-1.8米", []),
+        ("11月份开展冬季消防安全大检查", [11]),
+        ("冬季开展送温暖活动", [1, 2, 12]),
+    ],
+)
+def test_dotted_week_ranges_and_seasons_beside_a_month(text, months):
+    assert months_of(text)[0] == months

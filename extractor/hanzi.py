@@ -1,0 +1,30 @@
+"""Traditional → simplified characters, one for one.
+
+The rules (organisation suffixes, byline keys, time words) are written in
+simplified Chinese; plans from Hong Kong, Macao and Taiwan, and some web
+copies, are in traditional writing. Mapping character for character keeps
+the length, so an offset into the mapped text is an offset into the input
+and what is reported stays verbatim.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def trad_to_simp() -> dict[int, str]:
+    """The table (data/trad2simp.txt, from hanziconv's charmap, Apache-2.0)."""
+    table: dict[int, str] = {}
+    text = resources.files("extractor.data").joinpath("trad2simp.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            if len(trad) == len(simp) == 1:
+                table[ord(trad)] = simp
+    return table
+
+
+def to_simplified(text: str) -> str:
+    return text.translate(trad_to_simp())
