@@ -157,7 +157,9 @@ def _starts_label(s: str) -> bool:
     return bool(LABEL_START.match(s))
 
 
-def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool = False) -> bool:
+def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool = False, a_width: int = 0) -> bool:
+    """Does line b continue line a? `a_width` is the printed width of a's last
+    physical line, indentation included, to compare with the wrap width."""
     if not a or not b:
         return False
     if b[0] in CLOSERS or re.match(r"^[（(]\s*(?:时间|完成时限|责任)", b):
@@ -170,7 +172,7 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return False
     if after_page_break:
         return True  # a page number fell between two halves of one paragraph
-    if full_width and display_width(a) >= full_width:
+    if full_width and a_width >= full_width:
         return True
     if splits_word(a, b):
         return True
@@ -242,6 +244,8 @@ def clean(blocks: list[Block]) -> list[Line]:
     gap = False  # a blank line since the last text line
     page_break = False  # a page number was just dropped: blank lines around it mean nothing
     after_break = False
+    last_width = 0  # printed width of the last physical line of `pending`
+    last_aligned = False
 
     def flush_table() -> None:
         nonlocal table_rows
@@ -283,10 +287,18 @@ def clean(blocks: list[Block]) -> list[Line]:
                     table_rows.append(cells)
                 continue
             flush_table()
-            if pending is not None and not gap and not cell and _should_join(pending.text, text, full_width, after_break):
+            raw_width = display_width(b.text.rstrip())
+            # a line set far in (a centred title, a right-aligned signature)
+            # stands alone, and so does the line after it
+            aligned = display_width(b.text) - display_width(b.text.lstrip()) >= 8
+            if pending is not None and not gap and not cell and not aligned and not last_aligned and _should_join(
+                pending.text, text, full_width, after_break, last_width
+            ):
                 pending.text += text
                 gap = False
+                last_width = raw_width
                 continue
+            last_width, last_aligned = raw_width, aligned
         else:
             flush_table()
         line = Line(text=text, label=b.label, list_level=b.list_level, heading_level=b.heading_level, page=b.page)

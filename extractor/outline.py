@@ -91,7 +91,7 @@ def parse_label(text: str) -> Label | None:
     if m:
         return Label(m.group(1), "week", WEEK_RANK, None, (m.group(2) or "").strip())
     m = _PERIOD_HEAD.match(text)
-    if m and len(m.group(2) or "") <= 15:
+    if m:
         return Label(m.group(1), "period", PERIOD_RANK, None, (m.group(2) or "").strip())
     for kind, rank, pat in _KINDS:
         m = pat.match(text)

@@ -77,8 +77,31 @@ def _is_caption(lines: list[Line], i: int) -> bool:
     return any(ln.is_table or _SENTENCE_MARK.search(ln.text) or len(ln.text) > 30 for ln in lines[:i])
 
 
-def split_plans(lines: list[Line]) -> list[PlanDraft]:
+# "关于印发《…计划》的通知": the letter that sends a plan, not a plan
+_NOTICE = re.compile(r"^关于(?:印发|下发|转发|发布|公布|报送)[^，。]*的(?:通知|函)$")
+ANNEX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
+
+
+def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
+    """Title lines that start a plan, and whether a covering letter stands
+    before the first: a letter's title starts no plan when a plan follows it;
+    an annex ("附件" then a title) belongs to the plan it is attached to."""
     starts = [i for i, line in enumerate(lines) if is_title(line) and not _is_caption(lines, i)]
+    letter = False
+    while len(starts) > 1 and _NOTICE.match(_TITLE_PREFIX.sub("", lines[starts[0]].text).strip()):
+        starts.pop(0)
+        letter = True
+    kept: list[int] = []
+    for i in starts:
+        prev = next((ln for ln in reversed(lines[:i]) if ln.text.strip() or ln.is_table), None)
+        if kept and prev is not None and ANNEX.match(prev.text.strip()):
+            continue
+        kept.append(i)
+    return kept, letter
+
+
+def split_plans(lines: list[Line]) -> list[PlanDraft]:
+    starts, letter = _plan_starts(lines)
     # a title repeated or followed by more titles before any prose is one header
     groups: list[tuple[int, int]] = []  # (first header line, first body line)
     for i in starts:
@@ -93,7 +116,7 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
     plans: list[PlanDraft] = []
     # prose before the first title is a plan without a title only when there is real content
     lead = [ln for ln in lines[: groups[0][0]] if ln.is_table or len(ln.text) > 40 or ln.label or LABEL_START.match(ln.text)]
-    if len(lead) >= 2:
+    if len(lead) >= 2 and not letter:
         plans.append(_finish(PlanDraft(title=None, lines=lines[: groups[0][0]])))
     for n, (h, b) in enumerate(groups):
         end = groups[n + 1][0] if n + 1 < len(groups) else len(lines)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from extractor import timex
 from extractor.clean import Line
 from extractor.orgs import org_at_end
+from extractor.plans import ANNEX
 from extractor.outline import TIME_KINDS, Node, heading_title
 from extractor.schedule import table_tasks
 from models import Objective
@@ -29,6 +30,7 @@ _FIELD_TIME = re.compile(r"(?:^|(?<=[（(；;。\s]))\s*(?:时间|完成时限|�
 _RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
 _RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
 _ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")
+_FRAME = re.compile(r"^\s*(?:以|借|值|趁|结合|围绕|在|利用).{0,30}(?:契机|为主题|为载体|之际|为抓手|为重点|为核心|为主线)\s*[，,]\s*$")
 _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]?")
 
 
@@ -154,7 +156,15 @@ def _split_sentence_by_time(sentence: str, year: int | None, within: list[int] |
         if k > cuts[-1]:
             cuts.append(k + 1)
     cuts.append(len(sentence))
-    return [sentence[a:b] for a, b in zip(cuts, cuts[1:]) if sentence[a:b].strip()]
+    pieces = [sentence[a:b] for a, b in zip(cuts, cuts[1:]) if sentence[a:b].strip()]
+    # "以纪念五四运动为契机，4月下旬开展…": a frame is no task, it leads the next clause
+    out: list[str] = []
+    for p in pieces:
+        if out and _FRAME.match(out[-1]):
+            out[-1] += p
+        else:
+            out.append(p)
+    return out
 
 
 def _split_respectively(sentence: str, exprs: list) -> list[str] | None:
@@ -197,7 +207,10 @@ class TaskBuilder:
 
     def _visit(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
         path = path + [node.label.text]
-        objective = objective or bool(_OBJECTIVE_HEAD.search(node.title))
+        # a goal section is named by a short heading ("二、工作目标"), not by
+        # a task that mentions goals ("签订党建工作目标责任书")
+        heading = not node.is_entry and len(node.title) <= 20
+        objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title)))
         here = heading_time(node, self.year)
         inner = ctx
         if here:
@@ -236,7 +249,7 @@ class TaskBuilder:
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
-        if _names_only(text) or _CLOSING.match(text):
+        if _names_only(text) or _CLOSING.match(text) or ANNEX.match(text.strip()):
             return  # a 负责人 cell of a flattened table; the plan's closing words
         pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
@@ -252,6 +265,8 @@ class TaskBuilder:
 
 
 _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局长|主席|组长|队长|负责人|委员|干事|组)$")
+# "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
+_DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
 # "以上为本学期工作安排…", "总之，…": the plan speaking of itself, no work in it
 _CLOSING = re.compile(r"^\s*(?:以上|总之|综上|上述)")
 
@@ -262,7 +277,11 @@ def _names_only(text: str) -> bool:
     t = text.strip(" 。，,；;（）()")
     if not t or len(t) > 30 or re.search(r"[，。；：,;:！？!?“”\d]", t):
         return False
-    return all(_WHO.search(part) or org_at_end(part) for part in re.split(r"[、/和及]", t) if part)
+    return all(
+        _WHO.search(part) or (org_at_end(part) and len(part) <= 10 and not _DOING.match(part))
+        for part in re.split(r"[、/和及]", t)
+        if part
+    )
 
 
 def _worth_alone(text: str, year: int | None) -> bool:

@@ -204,3 +204,19 @@ def test_compilers_words_share_bars_and_traditional_bylines_are_boilerplate(line
 def test_comma_wrapped_cells_are_never_joined():
     text = ",3月,\n,1、植树活动。,\n,大队辅导员、各中队辅导员,\n,4月,\n,缅怀先烈·传承精神,\n"
     assert lines_of(text) == ["3月", "1、植树活动。", "大队辅导员、各中队辅导员", "4月", "缅怀先烈·传承精神"]
+
+
+def test_centred_titles_and_right_aligned_signatures_stand_alone():
+    text = (
+        "                 XX县总工会2025年工作计划\n"
+        "为做好2025年工作，结合实际，制定本计划，请各单位认真抓好贯彻落实，确保各项工作取得实效，\n"
+        "推动工会工作高质量发展。\n"
+        "                                        XX县总工会\n"
+        "                                        2025年1月15日\n"
+    )
+    assert lines_of(text) == [
+        "XX县总工会2025年工作计划",
+        "为做好2025年工作，结合实际，制定本计划，请各单位认真抓好贯彻落实，确保各项工作取得实效，推动工会工作高质量发展。",
+        "XX县总工会",
+        "2025年1月15日",
+    ]

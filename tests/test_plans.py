@@ -190,3 +190,15 @@ def test_an_annex_line_above_a_table_plan_keeps_its_title():
     text = "附件\n区文化和旅游局2021年重点工作任务分解表\n为确保全年各项工作目标任务落到实处，现将任务分解如下。\n序号 | 工作任务 | 完成时限 |\n1 | 制定工作要点 | 2月底前 |\n"
     (plan,) = plans_of(text)
     assert plan.unit == "区文化和旅游局" and plan.year == 2021
+
+
+def test_a_covering_letter_and_an_annex_make_no_plans_of_their_own():
+    text = (
+        "关于印发《东湖街道党工委2025年党建工作计划》的通知\n"
+        "各社区党委：\n现将《东湖街道党工委2025年党建工作计划》印发给你们，请结合实际，认真抓好贯彻落实。\n"
+        "东湖街道党工委2025年党建工作计划\n2025年，街道党工委将围绕中心工作抓好党建。\n一、理论学习\n开展集体学习。\n"
+        "附件\n2025年党建重点工作季度安排\n第一季度：召开街道党建工作会议。\n"
+    )
+    (plan,) = plans_of(text)
+    assert plan.title == "东湖街道党工委2025年党建工作计划"
+    assert any(ln.text.startswith("第一季度") for ln in plan.lines)

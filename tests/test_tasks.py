@@ -173,3 +173,19 @@ def test_list_items_with_different_times_split_but_a_list_of_times_does_not():
 def test_who_is_in_charge_and_closing_words_are_no_tasks():
     texts = [t.text for t in tasks_of("3月\n1、植树活动。\n大队辅导员、各中队辅导员\n（院工会办公室）\n以上为本学期工作安排，希望大家积极参与。")]
     assert texts == ["植树活动。"]
+
+
+def test_a_frame_clause_leads_its_task():
+    tasks = tasks_of("以纪念五四运动106周年为契机，4月下旬至5月上旬开展青年大学习主题团日活动。")
+    assert len(tasks) == 1 and tasks[0].months == [4, 5]
+
+
+def test_an_entry_that_mentions_goals_is_still_a_task():
+    objectives, tasks = extract_text("一、重点工作\n第一季度：召开党建工作会议，签订党建工作目标责任书；完成分析研判。")
+    assert [t.months for t in tasks] == [[1, 2, 3], [1, 2, 3]]
+    assert not objectives
+
+
+def test_work_that_ends_like_a_body_name_is_a_task():
+    tasks = tasks_of("十月份：组织团员参观校史馆；开展重阳节敬老活动。")
+    assert [t.text.rstrip("；。") for t in tasks] == ["组织团员参观校史馆", "开展重阳节敬老活动"]
