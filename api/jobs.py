@@ -15,6 +15,7 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable
 
 from api.archive import Limits
 from api.ingest import Item, Result, collect, run
@@ -38,39 +39,32 @@ class JobRunner:
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jihua-batch")
 
     def submit(self, zip_path: Path, name: str) -> Job:
-        job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
-        with self.lock:
-            self.jobs[job.id] = job
-        self.executor.submit(self._run, job.id, zip_path)
-        return self.get(job.id)  # type: ignore[return-value]
+        """A zip archive: its entries are listed and checked in the job."""
+
+        def items() -> tuple[list[Item], list[Result]]:
+            found, errors = collect([zip_path], self.limits)
+            for it in found:  # name entries after the uploaded file, not the temporary copy
+                it.source = it.source.replace(str(zip_path), name, 1)
+            return found, errors
+
+        return self._start(name, items, cleanup=lambda: zip_path.unlink(missing_ok=True))
 
     def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
         """Uploaded files that need OCR: parsed and stored in the background."""
         folder = Path(tempfile.mkdtemp(prefix="jihua-upload-"))
-        items = []
+        found = []
         for i, (fname, data) in enumerate(files):
             path = folder / f"{i:04d}"
             path.write_bytes(data)
-            items.append(Item(source=f"upload:{fname}", name=fname, path=path))
+            found.append(Item(source=f"upload:{fname}", name=fname, path=path))
+        return self._start(name, lambda: (found, []), cleanup=lambda: shutil.rmtree(folder, ignore_errors=True))
+
+    def _start(self, name: str, items: Callable[[], tuple[list[Item], list[Result]]], cleanup: Callable[[], None]) -> Job:
         job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
         with self.lock:
             self.jobs[job.id] = job
-        self.executor.submit(self._run_items, job.id, items, folder)
+        self.executor.submit(self._run, job.id, items, cleanup)
         return self.get(job.id)  # type: ignore[return-value]
-
-    def _run_items(self, job_id: str, items: list[Item], folder: Path) -> None:
-        db = None
-        try:
-            self._update(job_id, status="running", total=len(items))
-            db = open_db(self.db_path)
-            run(items, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
-            self._update(job_id, status="done", finished_at=_now())
-        except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
-            self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
-        finally:
-            if db is not None:
-                db.close()
-            shutil.rmtree(folder, ignore_errors=True)
 
     def get(self, job_id: str) -> Job | None:
         with self.lock:
@@ -93,26 +87,22 @@ class JobRunner:
             else:
                 setattr(job, r.status, getattr(job, r.status) + 1)
 
-    def _run(self, job_id: str, zip_path: Path) -> None:
+    def _run(self, job_id: str, items: Callable[[], tuple[list[Item], list[Result]]], cleanup: Callable[[], None]) -> None:
         db = None
         try:
-            items, errors = collect([zip_path], self.limits)
-            # Name entries after the uploaded file, not the temporary copy.
-            name = self.get(job_id).name  # type: ignore[union-attr]
-            for it in items:
-                it.source = it.source.replace(str(zip_path), name, 1)
-            self._update(job_id, status="running", total=len(items) + len(errors))
+            found, errors = items()
+            self._update(job_id, status="running", total=len(found) + len(errors))
             for e in errors:
                 self._record(job_id, e)
             db = open_db(self.db_path)
-            run(items, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
+            run(found, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
             self._update(job_id, status="done", finished_at=_now())
         except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
             self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
         finally:
             if db is not None:
                 db.close()
-            zip_path.unlink(missing_ok=True)
+            cleanup()
 
     def shutdown(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

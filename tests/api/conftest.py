@@ -4,6 +4,7 @@ file opened directly (to seed or inspect it); `settings` to vary limits."""
 from __future__ import annotations
 
 import json
+import time
 import unicodedata
 from pathlib import Path
 
@@ -73,3 +74,15 @@ def seeded(db):
     from tests.api.factory import two_unit_docs
 
     return [store_document(db, d).document_id for d in two_unit_docs()]
+
+
+def wait_job(client: TestClient, job_id: str, timeout: float = 30) -> dict:
+    """Poll GET /jobs/{id} until the job is done or failed."""
+    deadline = time.monotonic() + timeout
+    job = {}
+    while time.monotonic() < deadline:
+        job = client.get(f"/jobs/{job_id}").json()
+        if job["status"] in ("done", "failed"):
+            return job
+        time.sleep(0.05)
+    raise AssertionError(f"job {job_id} still {job.get('status')} after {timeout}s")

@@ -4,10 +4,9 @@ the archives that must be refused."""
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 
-from tests.api.conftest import FIXTURES, plan_text
+from tests.api.conftest import FIXTURES, plan_text, wait_job
 
 
 def make_zip(entries: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> bytes:
@@ -20,16 +19,6 @@ def make_zip(entries: dict[str, bytes], compression=zipfile.ZIP_DEFLATED) -> byt
 
 def post_batch(client, data: bytes, name: str = "plans.zip"):
     return client.post("/batches", files={"file": (name, data, "application/zip")})
-
-
-def wait_job(client, job_id: str, timeout: float = 30) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job = client.get(f"/jobs/{job_id}").json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.05)
-    raise AssertionError(f"job {job_id} still {job['status']}")
 
 
 def test_batch_stores_every_good_file_and_reports_the_bad_one(client, db):

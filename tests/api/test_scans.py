@@ -4,12 +4,11 @@ parses in the background; the job ends with the document stored."""
 from __future__ import annotations
 
 import io
-import time
 
 import pypdfium2 as pdfium
 import pytest
 
-from tests.api.conftest import FIXTURES, upload
+from tests.api.conftest import FIXTURES, upload, wait_job
 
 
 @pytest.fixture(scope="module")
@@ -22,20 +21,10 @@ def scanned_page() -> bytes:
     return out.getvalue()
 
 
-def _wait(client, job_id: str, seconds: float = 120) -> dict:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        job = client.get(f"/jobs/{job_id}").json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.3)
-    raise AssertionError(f"job {job_id} still running after {seconds}s")
-
-
 def test_a_scanned_upload_answers_with_a_job_that_stores_it(client, scanned_page):
     r = upload(client, ("scan.pdf", scanned_page))
     assert r.status_code == 202
-    job = _wait(client, r.json()["id"])
+    job = wait_job(client, r.json()["id"], timeout=120)
     assert job["status"] == "done" and job["stored"] == 1, job
     doc = client.get(f"/documents/{job['results'][0]['document_id']}").json()
     assert any("OCR used" in w for w in doc["warnings"])
