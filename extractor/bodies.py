@@ -18,7 +18,10 @@ How a body is found (rules live in extractor/data, not here):
    or more ending in 所/站; 团组织/党组织 need a qualifier (上级, 基层, 各).
    Before the ruler, `jihua_split_glued` cuts a coordination jieba keeps as
    one word (党和政府) unless the user dictionary vouches for it as one
-   standard name (人力资源和社会保障局).
+   standard name (人力资源和社会保障局); splits a verb or conjunction glued
+   to a place jieba knows (会同县|教育局 → 会同 县教育局, 和县) except on a
+   short line (a title); splits 经局/报局 and 部等; and joins a lone
+   所/站/办/院 to the noun before it (消防救援|站, 社会事务|办, 妇幼保健|院).
 3. The `jihua_body_spans` component grows each anchor leftwards over the
    tokens that can be part of a name: place names, modifiers such as 各/基层/
    上级, nouns, unknown words (proper names), ordinals (第二实验中学), a short
@@ -26,12 +29,17 @@ How a body is found (rules live in extractor/data, not here):
    verbs stop it (data/body_rules.json). Anchors inside a grown span merge
    into it (区总工会办公室, 市总工会女职工委员会). Growth never takes an outline
    label ((一), （二）), stops at 和/与/及 except where two nouns share a
-   committee's head (护理质量与安全管理委员会), and takes a verb only right
-   before a bare office kind (劳务工关爱基金, 消费者权益保护科), never before
-   a word that is a thing or a place (增加|妇科, 走进|山区|小学). A bare kind
-   listed after a named body shares its place (街道党工委、办事处); a table
-   cell that holds only a name is taken whole (| 执法稽查科 |). It drops what is not an
-   organisation: a person (工会主席, 工会小组长), a congress or session
+   committee's or a department's head (护理质量与安全管理委员会, 发展和改革局,
+   文化广电和旅游局, 家庭和儿童工作部), and takes a verb only right before a
+   bare office kind (劳务工关爱基金, 消费者权益保护科), never before a word
+   that is a thing, a place or a modifier (增加|妇科, 走进|山区|小学,
+   提升|基层团组织). Verbs jieba's dictionary tags as nouns (整理, 深化, 荣获)
+   are stop words. A bracket may list places (各县（市、区）妇联); 县直/局属
+   say whose units follow (县直产业工会, 局属各单位). A bare kind listed after
+   a named body shares its place (街道党工委、办事处, 辖区幼儿园、小学); a table
+   cell that holds only a name is taken whole (| 执法稽查科 |, | 组织宣传部 |).
+   It drops what is not an organisation: a person (工会主席, 妇联执委, 大学
+   新生), a level (集团级), a grade (三级甲等医院), a congress or session
    (中国工会十八大, 市总工会十六届五次全委), a title (优秀工会小组, 十家示范工会),
    an object of building (加强…委员会建设), a quoted slogan or a document title.
    The result is `doc.ents`, label ORG, `span.id_` strong/weak.
@@ -46,11 +54,15 @@ Roles, and why:
   support role of its own.
 - "support": the partner after 会同/联合/邀请/与 (and 在X的协助下), and
   schedule columns 配合单位/协办单位.
-- "mention": named in a body role-free way; still a body for strong anchors.
+- "mention": named in a body role-free way; still a body for strong anchors,
+  and for a weak one listed beside a named body (居委会、业主委员会和物业公司).
 - dropped: a destination (选派护士到省级医院进修, 走进山区小学) is a place,
   the source of a meeting's or document's spirit (贯彻市总工会有关会议精神) is no doer,
   and a thing being built (建立…服务站) is no body yet, unless the clause
-  charges it with work (成立…小组，负责…).
+  charges it with work (成立…小组，负责…). A sentence looking back at a past
+  year (2024年，…, 去年…) and an award clause (…被评为…, 荣获…授予的…) name
+  last year's doers and prize givers, not the plan's: dropped, except the
+  leaders (在…领导下), who lead this year too.
 """
 
 from __future__ import annotations
@@ -78,10 +90,13 @@ _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两
 # A count in front of a name makes it a kind, not one body (十家示范工会).
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
-_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报]+[省市区县镇乡院校厂]$")
+_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报经]+[省市区县镇乡院校厂局]$")
+# an office kind glued to the 等 that closes a list (后勤保障|部等|部门)
+_KIND_ETC = re.compile(r"^[\u4e00-\u9fff]*[部科局处室所站办院委]等$")
+_ADMIN_CHARS = set("省市区县镇乡")
 # X和Y glued into one token; group 3 is what follows the conjunction
 _COORD = re.compile(r"^([\u4e00-\u9fff]+?)([和与及])([\u4e00-\u9fff]+)$")
-_GENERIC = {"单位", "部门", "机构"}
+_GENERIC = {"单位", "部门", "机构", "科室", "部室", "处室"}
 _DEICTIC = set("本此该全何他别远近两多某一每")
 _CLAUSE_END = "。；;！!？?\n"
 _LIST_SEP = re.compile(r"^(、|和|及|以及|与|，|,|或)$")
@@ -154,6 +169,55 @@ def _office_suo(words: list[str], k: int, tags: dict) -> bool:
 
 
 _MODALS = {"要", "将", "应"}  # 水管所要…: the office as subject
+_OFFICE_CHARS = {"所", "站", "办", "院"}
+
+
+def _office_char(words: list[str], k: int, tags: dict) -> bool:
+    """Is the lone 所/站/办/院 at token k the end of an office's name?
+
+    jieba knows 站 and 办 as verbs (站在, 为职工办实事): after a noun they end
+    a name only where the name ends there (消防救援|站、, 社会事务|办负责),
+    not before a noun or a particle. 院 is no verb: after a noun it is a
+    name's end (妇幼保健|院专家)."""
+    w = words[k]
+    if w == "所":
+        return _office_suo(words, k, tags)
+    noun = words[k - 1]
+    if len(noun) < 2 or tags.get(noun) not in {"n", "vn", "nz", "j"}:
+        return False
+    if w == "院":
+        return True
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    if not nxt or not _HAN.match(nxt) or nxt in _CONJ_AFTER or nxt in _MODALS:
+        return True
+    return len(nxt) >= 2 and tags.get(nxt, "")[:1] == "v" and tags.get(nxt) != "vn"
+
+
+_CONJ_AFTER = {"和", "与", "及", "等", "或"}
+
+
+def _verb_then_place(words: list[str], i: int, stop: set) -> bool:
+    """会同县|教育局, 党委和县|农商银行: jieba reads a verb or conjunction
+    and a one-character place as a county it knows (会同县, 和县). In running
+    text, before a name, the verb reading is the plan's: 会同 (together with)
+    + 县教育局. A short line that starts with it (a title, a signature) names
+    the place."""
+    w = words[i]
+    if len(w) < 2 or w[-1] not in _ADMIN_CHARS or w[:-1] not in stop or w[0] in _DEICTIC or w[0] == "各":
+        return False
+    if i + 1 >= len(words) or not _HAN.match(words[i + 1]):
+        return False
+    if i == 0 or not words[i - 1].strip():
+        line = 0
+        for t in words[i:]:
+            if t == "\n" or line > _SHORT_LINE:
+                break
+            line += len(t)
+        return line > _SHORT_LINE  # a title or a signature names the place
+    return True
+
+
+_SHORT_LINE = 24
 
 
 @lru_cache(maxsize=1)
@@ -220,13 +284,16 @@ def _register() -> None:
         tags = _tags()
         own = _userdict_words()
         tail_re = _anchor_tail()
+        stop = _rules()["stop_words"]
         words = [t.text for t in doc]  # token objects are costly: read the texts once
         glued, coords = [], []
         for i, w in enumerate(words):
-            if _GLUED.match(w) and w not in tags:
+            if (_GLUED.match(w) or _KIND_ETC.match(w)) and w not in tags:
                 glued.append(i)
             elif (m := _COORD.match(w)) and w not in own and tail_re.search(m.group(3)):
                 coords.append((i, [m.group(1), m.group(2), m.group(3)]))
+            elif _verb_then_place(words, i, stop):
+                glued.append(i)
         if glued or coords:
             with doc.retokenize() as retok:
                 for i in glued:
@@ -236,8 +303,8 @@ def _register() -> None:
                     t = doc[i]
                     retok.split(t, parts, heads=[(t, 2), (t, 2), (t, 2)])
             words = [t.text for t in doc]
-        offices = [k for k, w in enumerate(words) if w == "所" and k and _office_suo(words, k, tags)]
-        if offices:  # 卫生监督|所 → one word, so the name ends in an office kind
+        offices = [k for k, w in enumerate(words) if w in _OFFICE_CHARS and k and _office_char(words, k, tags)]
+        if offices:  # 卫生监督|所, 消防救援|站, 社会事务|办 → one word, so the name ends in an office kind
             with doc.retokenize() as retok:
                 for k in offices:
                     retok.merge(doc[k - 1 : k + 1])
@@ -272,8 +339,8 @@ def _grow(doc) -> list:  # noqa: ANN001
         word = anchor.text
         if _not_org(word) or _anchor_vetoed(doc, anchor, rules):
             continue
-        if len(word) == 2 and word[0] in _DEICTIC:
-            continue  # 全处, 本局, 此处, 各部: a place or "the whole office", not a named body
+        if len(word) == 2 and (word[0] in _DEICTIC or word[0] == "各"):
+            continue  # 全处, 本局, 此处, 各部, 各科: a place or "the whole office", not a named body
         kind = _kind(anchor)
         if kind == "weak" and word.endswith(("队", "组")) and not word.endswith("小组"):
             kind = "team"  # one weak pattern for both, so the ruler runs one regex fewer per token
@@ -332,17 +399,22 @@ def _shares_prefix(doc, start: int, anchor_ends: dict) -> bool:  # noqa: ANN001
     if start < 2 or doc[start - 1].text != "、" or (start - 1) not in anchor_ends:
         return False
     before = anchor_ends[start - 1]
-    return _kind(before) == "strong" and before.text not in _rules()["needs_prefix"]
+    if _kind(before) == "strong" and before.text not in _rules()["needs_prefix"]:
+        return True
+    # 辖区幼儿园、小学: a named school or company before it
+    lead = doc[before.start - 1].text if before.start else ""
+    return bool(_HAN.match(lead)) and lead not in _rules()["stop_words"] and _tags().get(lead, "n") in _rules()["name_tags"]
 
 
 _CELL_BARS = {"|", "｜"}
 
 
 def _cell_start(doc, start: int, end: int, rules: dict) -> int:  # noqa: ANN001
-    """A schedule-table cell that holds only a name (| 执法稽查科 |) is that
-    name whole, though its first word reads as a verb elsewhere (执法)."""
+    """A schedule-table cell that holds only a name (| 执法稽查科 |, | 组织宣传部 |)
+    is that name whole, though its first word reads as a verb elsewhere
+    (执法, 组织); a function word (由, 和) still says the cell is a phrase."""
     j = start - 1
-    while j >= 0 and start - j <= 3 and _HAN.match(doc[j].text) and doc[j].text not in rules["stop_words"]:
+    while j >= 0 and start - j <= 3 and _HAN.match(doc[j].text) and doc[j].text not in _CONJ and (len(doc[j].text) > 1 or doc[j].text not in rules["stop_words"]):
         j -= 1
     if j == start - 1 or j < 0 or doc[j].text not in _CELL_BARS:
         return start
@@ -419,12 +491,14 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
         tok = doc[i].text
         if tok in _BRACKETS:  # 各街道（镇）, 各区(县): a short alternative in brackets
             j = i - 1
-            while j >= 0 and j > i - 4 and doc[j].text != _BRACKETS[tok]:
+            while j >= 0 and j > i - 6 and doc[j].text != _BRACKETS[tok]:
                 j -= 1
             inner = doc[j + 1 : i].text if j >= 0 else ""
             # （一）, (2): an outline label before the name, never part of it
             label = _NUMERAL.match(inner)
-            if j >= 1 and doc[j].text == _BRACKETS[tok] and 0 < len(inner) <= 4 and _HAN.match(inner) and not label:
+            # 各县(市、区): places listed inside the bracket
+            places = "、" in inner and all(p in _ADMIN for p in inner.split("、"))
+            if j >= 1 and doc[j].text == _BRACKETS[tok] and 0 < len(inner) <= 5 and (_HAN.match(inner) or places) and not label:
                 start, i = j, j - 1
                 continue
             break
@@ -438,8 +512,13 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
             continue
         if not _HAN.match(tok) or tok in rules["stop_words"] or tok[-1] in "和与及或":
             break
+        if i in anchor_starts and _not_org(tok) and tags.get(tok, "n")[:1] != "n":
+            break  # 本科|室, 各部|室: a word that names no body, not a name's part
         if tok.startswith("各") and len(tok) <= 3:  # 各, 各区, 各街道: nothing left of it is part of the name
             start = i
+            # 局属各单位, 县直各部门: whose units they are
+            if i >= 1 and tok == "各" and doc[i - 1].text[-1:] in _OWNED and len(doc[i - 1].text) == 2:
+                start = i - 1
             break
         tag = tags.get(tok)
         if i in anchor_starts:
@@ -449,6 +528,17 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
         if tok in rules["prefix_modifiers"] or tok in _ADMIN:
             start, i = i, i - 1
             continue
+        if len(tok) == 3 and tok[-1] in _ADMIN_CHARS and tags.get(tok) in {"n", "ns"}:  # 会同县 in a title
+            start, i = i, i - 1
+            continue
+        if tok in _OWNED and i >= 1 and doc[i - 1].text in _ADMIN:  # 县|直|产业工会: the county's own
+            start, i = i - 1, i - 2
+            continue
+        # 幸福|里|小学, 王家|庄|村委会: a place named with a one-character kind of place
+        if tok in _PLACE_CHARS and i >= 1 and len(doc[i - 1].text) == 2 and tags.get(doc[i - 1].text, "n")[:1] in {"n", "a"}:
+            if doc[i - 1].text not in rules["stop_words"]:
+                start, i = i - 1, i - 2
+                continue
         if tag is None or (len(tok) > 2 and tag in rules["name_tags"]):
             # jieba's tags are unreliable for long words (充分发挥 n, 建立健全 nr)
             if tok.isdigit() or not _unknown_word_ok(tok):
@@ -476,6 +566,7 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
             and tag.startswith("v")
             and i >= 1
             and nxt not in _ADMIN
+            and nxt not in rules["prefix_modifiers"]
             and tags.get(nxt) != "ns"
             and (doc[i0].text in rules["needs_prefix"] or doc[i0].text.startswith("工作"))
         ):
@@ -489,23 +580,34 @@ def _grow_left(doc, i0: int, anchor_starts: set, rules: dict, open_suffix: bool)
 
 
 _JOINERS = {"与", "和", "及"}
+_OWNED = set("属直")
+_PLACE_CHARS = set("里庄湾坊巷苑屯寨")
 _NOUNISH = {"n", "vn", "an", "nz"}
+_NOUN_HEADS = _NOUNISH | {"j", "nt"}
 
 
 def _joint_name(doc, i: int, i0: int, start: int, anchor_starts: set, rules: dict) -> bool:  # noqa: ANN001
-    """Is the 与/和/及 at token i inside the committee name ending at i0?
+    """Is the 与/和/及 at token i inside the name ending at i0?
 
     "护理质量与安全管理委员会": one or two plain nouns between the conjunction
     and a committee-like kind, and a plain noun before it that is no body of
-    its own, so both nouns share the head (质量管理, 安全管理). Between two
-    bodies (教育局与卫健委), after a place or a person word, or before any
-    other kind (党和政府) the conjunction joins two things.
+    its own, so both nouns share the head (质量管理, 安全管理). Government
+    departments are named the same way, A和B局 (发展和改革局, 文化广电和旅游局,
+    家庭和儿童工作部), the kind often glued to B (旅游局). Between two bodies
+    (教育局与卫健委), after a place or a person word, or before any other kind
+    (党和政府) the conjunction joins two things.
     """
     tags = _tags()
-    if start != i + 1 or i < 1 or not doc[i0].text.endswith(tuple(rules["joint_kinds"])):
+    head = doc[i0].text
+    if start != i + 1 or i < 1:
+        return False
+    dept = next((k for k in rules["joint_dept_kinds"] if head.endswith(k)), None)
+    if not head.endswith(tuple(rules["joint_kinds"])) and dept is None:
         return False
     between = doc[i + 1 : i0]
-    if not 1 <= len(between) <= 2 or any(k in anchor_starts for k in range(i + 1, i0)):
+    # 旅游|局, 统战|部 in one token
+    own_noun = dept is not None and (tags.get(head[: -len(dept)]) in _NOUN_HEADS or tags.get(head) == "nt")
+    if not (1 <= len(between) <= 2 or (not between and own_noun)) or any(k in anchor_starts for k in range(i + 1, i0)):
         return False
     if any(tags.get(t.text) not in _NOUNISH or t.text in rules["prefix_modifiers"] or t.text in _ADMIN for t in between):
         return False
@@ -523,7 +625,13 @@ def _joint_name(doc, i: int, i0: int, start: int, anchor_starts: set, rules: dic
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Organisations named in a text, with the role the sentence gives each."""
+    """Organisations named in a text, with the role the sentence gives each.
+
+    Names that stand only in a look back at a past year (2024年，…；去年9月，…)
+    or in an award (…被评为…, 荣获…授予的…) are left out: the plan's bodies are
+    those of its work, not of last year's results or of who gave a prize
+    (the leaders named in a look back still lead).
+    """
     if not text:
         return []
     doc = _nlp()(to_simplified(text))
@@ -532,16 +640,24 @@ def find_mentions(text: str) -> list[Mention]:
     ents = list(doc.ents)
     spans = [(e.start_char, e.end_char) for e in ents]
     dest = [_destination(doc, ent.start, rules) for ent in ents]
+    review = _review_spans(stext) if ents else []
     out: list[Mention] = []
     for k, ent in enumerate(ents):
         s, e = spans[k]
         role = _role(stext, spans, k, rules, dest)
         if role == "place":
             continue
-        if _kind(ent) == "team" and (role == "mention" or not _team_acts(stext, spans, k, rules)):
+        # last year's leaders (2024年，在街道党工委的领导下…) lead this year too
+        if review and role != "leader" and any(a <= s < b for a, b in review):
             continue
-        if _kind(ent) in ("weak", "team"):
-            if role == "mention":
+        kind = _kind(ent)
+        if kind in ("weak", "team"):
+            # 居委会、业主委员会和物业服务企业, 大队部、体育组: listed beside a named
+            # body, a weak name is one of the same kind
+            listed = _listed_with_named(stext, spans, ents, k, rules)
+            if kind == "team" and not listed and (role == "mention" or not _team_acts(stext, spans, k, rules)):
+                continue
+            if role == "mention" and not listed:
                 continue
             nxt = doc[ent.end].text if ent.end < len(doc) else ""
             if _tags().get(nxt) in {"n", "vn", "nt", "nz", "j"} and nxt not in _INTERACTION and nxt not in rules["lead_after"]:
@@ -550,7 +666,65 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_MOTION_AFTER_VERB = {"到", "去"}  # 落实到, 分解到: the body is where the work lands
+_JOINED = {"、", "和", "及", "与", "以及"}
+
+
+def _listed_with_named(text: str, spans: list[tuple[int, int]], ents: list, k: int, rules: dict) -> bool:  # noqa: ANN001
+    """Is span k in a list (X、Y和Z, no comma) with a strong body named in
+    full (业主委员会, not a bare 委员会)?"""
+    first = k
+    while first > 0 and text[spans[first - 1][1] : spans[first][0]] in _JOINED:
+        first -= 1
+    last = k
+    while last + 1 < len(spans) and text[spans[last][1] : spans[last + 1][0]] in _JOINED:
+        last += 1
+    return any(
+        j != k and _kind(ents[j]) == "strong" and len(ents[j].text) >= 3 and ents[j].text not in rules["needs_prefix"]
+        for j in range(first, last + 1)
+    )
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_CLAUSE = re.compile(r"[^，,；;]+")
+# a sentence that opens with a time of the past: 回顾2024年，… / 去年9月，…
+_REVIEW_OPEN = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:回顾)?\s*(?:(?P<y>(?:19|20)\d\d)\s*年|去年|上年|前年|过去的?一年)"
+)
+_FUTURE = re.compile(r"将|要|计划|力争|争取|拟|继续|努力")
+_AWARD = re.compile(r"荣获|获评|被评为|被授予|授予的|被命名为|获得[^，,；;]{0,12}(?:称号|荣誉|表彰)")
+_ASPIRE = re.compile(r"争|推荐|申报|参评|创建|确保|努力|积极")
+
+
+def _review_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences that look back (a past year or 去年 opens
+    them, with no word of the future) and of the clauses that tell of an award.
+
+    A year is past when it is before the plan's own: the latest year the
+    text names twice (the opening and the date below the signature), else
+    the latest it names; a plan that names one year never looks back by
+    number, and a plan for 2021 that plans ahead for 2022 (谋划2022年工作)
+    still reads its own year."""
+    counts: dict[int, int] = {}
+    for y in _YEAR.findall(text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    latest = max((y for y, n in counts.items() if n > 1), default=max(counts, default=0))
+    out = []
+    for m in _SENTENCE.finditer(text):
+        sent = m.group(0)
+        o = _REVIEW_OPEN.match(sent)
+        if o and (not o.group("y") or int(o.group("y")) < latest) and not _FUTURE.search(sent):
+            out.append(m.span())
+            continue
+        if _AWARD.search(sent):
+            for c in _CLAUSE.finditer(sent):
+                if _AWARD.search(c.group(0)) and not _ASPIRE.search(c.group(0)):
+                    out.append((m.start() + c.start(), m.start() + c.end()))
+    return out
+
+
+_MOTION_AFTER_VERB = {"到", "去"}
+_OPEN_QUOTES = {"“", "「", '"', "‘", "《"}  # 落实到, 分解到: the body is where the work lands
 
 
 def _destination(doc, i: int, rules: dict) -> str:  # noqa: ANN001
@@ -560,14 +734,19 @@ def _destination(doc, i: int, rules: dict) -> str:  # noqa: ANN001
     "" otherwise. 到/去 after a verb (落实到各基层工会) hands work to the body."""
     if i < 1:
         return ""
-    if doc[i - 1].text in rules["built_before"]:
+    prev = i - 2 if doc[i - 1].text in _OPEN_QUOTES and i >= 2 else i - 1  # 组建“巾帼宣讲团”
+    if doc[prev].text in rules["built_before"]:
         return "object"
     # the verb may stand a few describing words away (到优秀的一线项目部,
-    # 到本市各大医院); a verb, a time or a mark between ends the search
+    # 到本市各大医院), or a clause closed by 的 (到结对帮扶的青山小学); a verb
+    # outside such a clause, a time or a mark between ends the search
     tags = _tags()
     j = i - 1
+    relative = False
     while j >= 0 and i - j <= 6 and doc[j].text not in rules["destination_before"]:
-        if tags.get(doc[j].text, "x")[:1] not in _DESCRIBING and not doc[j].text.startswith("各"):
+        word = doc[j].text
+        relative = relative or word == "的"
+        if not (relative and _HAN.match(word)) and tags.get(word, "x")[:1] not in _DESCRIBING and not word.startswith("各"):
             return ""
         j -= 1
     if j < 0 or doc[j].text not in rules["destination_before"]:
@@ -657,6 +836,9 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: li
     if any(before.endswith(w) for w in rules["partner_lead_before"]):
         return "lead"
     if any(before.endswith(w) for w in rules["lead_before"]):
+        return "lead"
+    # "…如下，请各科室认真落实": the bodies asked to act; not 邀请/申请
+    if any(before.endswith(w) and not _HAN.match(before[-len(w) - 1 : -len(w)] or "x") for w in rules["request_before"]):
         return "lead"
     if any(before.endswith(w) for w in rules["support_before"]):
         return "support"
@@ -762,9 +944,26 @@ def table_role(header: str) -> str | None:
 def split_body_list(cell: str) -> list[str]:
     """Names in a table cell: "市教育局、各区(县)教育局" → two names."""
     out = []
-    for part in _PUNCT_SPLIT.split(cell or ""):
+    for part in _split_outside_brackets(cell or ""):
         part = part.strip().strip("。.")
         part = re.sub(r"(等|等单位|等部门)$", "", part).strip()
         if part:
             out.append(part)
     return out
+
+
+_BRACKETED = re.compile(r"[（(][^（()）]{0,12}[)）]")
+
+
+def _split_outside_brackets(cell: str) -> list[str]:
+    """Split at the list marks, but not inside a bracket: 各县(市、区)妇联 is one
+    name whose bracket lists the places it covers."""
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m.group(0))
+        return f"\x00{len(held) - 1}\x00"
+
+    masked = _BRACKETED.sub(hold, cell)
+    parts = _PUNCT_SPLIT.split(masked)
+    return [re.sub(r"\x00(\d+)\x00", lambda m: held[int(m.group(1))], p) for p in parts]
