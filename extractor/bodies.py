@@ -811,6 +811,9 @@ _UNDER = re.compile(
 )
 
 
+_GENERIC_LIST = re.compile(r"(?:(?:各|相关|有关)[\u4e00-\u9fff]{0,2}?(?:单位|部门|科室|部室|处室|机构)[、和及与])+$")
+
+
 def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: list[bool] | None = None) -> str:
     """The role the clause gives span k; "place" for a destination (dest
     flags, per span, a name right after a verb of going)."""
@@ -822,7 +825,9 @@ def _role(text: str, spans: list[tuple[int, int]], k: int, rules: dict, dest: li
     first, last = _list_bounds(text, spans, k)
     if dest and dest[first] == "place":
         return "place"
-    before = text[max(a, spans[first][0] - 6) : spans[first][0]]
+    # 请各科室、局属各单位…: a generic list member (no body itself) leaves the
+    # words before it to govern the names after it
+    before = _GENERIC_LIST.sub("", text[max(a, spans[first][0] - 20) : spans[first][0]])[-6:]
     after = text[spans[last][1] : spans[last][1] + 6]
     if after.startswith(tuple(rules["source_after"])):
         return "place"  # 贯彻市总工会有关会议精神: the source of a meeting or document, not a doer

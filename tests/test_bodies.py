@@ -305,6 +305,8 @@ def test_a_place_unit_is_issued_by_its_governing_body() -> None:
         # whose units (市直各单位, 局属各单位) and places named with 里/庄
         ("owner", "市直各单位要按时报送。", {"市直各单位"}),
         ("owner", "现将任务分解如下，请局属各单位认真抓好落实。", {"局属各单位"}),
+        # a generic member first in the list (各科室、) leaves 请 governing the rest
+        ("owner", "请各部门、县直机关工会于月底前报送。", {"县直机关工会"}),
         ("owner", "联合光明里小学开展读书活动。", {"光明里小学"}),
         ("owner", "邀请市总工会领导出席。", set()),
         # a destination after a relative clause; a team being set up
