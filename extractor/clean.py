@@ -27,7 +27,7 @@ LABEL_START = re.compile(
 )
 # A label standing inside a line after a finished sentence ("…等。 3、强民主")
 # or after a web-table comma (",2、寒假安全"): the line is split there.
-INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}(?:、|[．.](?!\d))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
+INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*月))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
@@ -43,7 +43,7 @@ _TAIL = re.compile(
     r"^(?:本文来源|文章来源|责任编辑|相关推荐|相关文章|相关阅读|扫一扫|上一篇|下一篇|分享到|打印本页|关闭窗口|版权所有|免责声明|返回顶部|【打印】|推荐阅读|热门文章|猜你喜欢)"
 )
 # markers after which a web page lists other articles' titles, not the plan's text
-_TAIL_LIST = re.compile(r"^(?:相关推荐|相关文章|相关阅读|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
+_TAIL_LIST = re.compile(r"^【?(?:相关推荐|相关文章|相关阅读|相关链接|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
 _CREDIT = re.compile(r"^[（(]\s*(?:供稿|来稿|稿件来源|通讯员|作者|来源|编辑)\s*[:：][^）)]*[）)]$")
 _QA = re.compile(r"^(?:问题描述|最佳答案|推荐答案|其他答案|满意答案|提问者|回答者|网友回答)\s*[:：]?$")
 # a compiler's word to the reader: "下面小编整理了…，希望对大家有所帮助"
@@ -315,7 +315,7 @@ def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:
     lines after such a marker, up to the first line of prose."""
     out, listing = [], False
     for t in blocks_text:
-        t = t.strip()
+        t = to_simplified(t.strip())
         if _TAIL_LIST.match(t):
             listing = True
         elif listing and t and (len(t) > 40 or re.search(r"[，。；]", t)):

@@ -158,7 +158,14 @@ def _strip_title_echo(draft: PlanDraft) -> None:
                 return
 
 
-_MASKED_DATE = re.compile(r"^(?:(?:19|20)\d{2}|20[xX×*_]{2})\s*年\s*(?:\d{1,2}|[xX×*_]{1,2})\s*月\s*(?:\d{1,2}|[xX×*_]{1,2})\s*日$")
+_CN_YEAR = "二[〇零○][一二三四五六七八九〇零○]{2}"
+# a signing date: "2025年1月8日", "二〇二四年一月", "20XX年X月X日", and the
+# unit with it in brackets: "（青石岭村村民委员会 2024年1月）"
+_MASKED_DATE = re.compile(
+    rf"^[（(]?\s*(?:[^\s（）()，。]{{2,30}}\s+)?(?:(?:19|20)\d{{2}}|{_CN_YEAR}|20[xX×*_]{{2}})\s*年\s*"
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×*_]{1,2})\s*月"
+    r"(?:\s*(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十]|[xX×*_]{1,2})\s*日)?\s*[）)]?$"
+)
 
 
 def _peel_signature(draft: PlanDraft) -> None:
@@ -200,6 +207,7 @@ def unit_from_title(text: str) -> str | None:
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
     # a masked year needs its 年: "XX县人民医院" keeps its XX
     t = re.sub(rf"^(?:(?:19|20)\d{{2}}\s*(?:年度|学年|學年|年)?|(?:{_MASKED})\s*(?:年度|学年|學年|年))", "", t).strip()
+    t = re.sub(r"^(?:[春秋]季学期|第[一二]学期|[上下]学期|[春秋]季)", "", t)  # "秋季学期城南小学…"
     cut = re.search(
         rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作計劃|工作要点|工作要點|工作规划"
         r"|计划|計畫|計劃|要点|要點|规划|規劃|方案",
@@ -254,8 +262,19 @@ def _trim_org(span: str) -> str | None:
 # --- year ------------------------------------------------------------------
 
 
+def _cn_digits(text: str) -> str:
+    """二〇二四 → 2024, for years written in Chinese numerals."""
+    return re.sub(_CN_YEAR, lambda m: m.group(0).translate(str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")), text)
+
+
+_SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*[—\-–~至]\s*((?:19|20)\d{2})\s*学年(?:度)?(.{0,6})")
+
+
 def find_year(draft: PlanDraft) -> int | None:
     for h in draft.header:
+        m = _SCHOOL_YEAR.search(h)
+        if m:  # the second term of 2023—2024学年 runs in 2024
+            return int(m.group(2) if re.match(r"第二学期|下学期|春季", m.group(3)) else m.group(1))
         m = _YEAR.search(h)
         if m:
             return int(m.group(1))
@@ -264,7 +283,7 @@ def find_year(draft: PlanDraft) -> int | None:
         if m:
             return int(m.group(1))
     for ln in reversed(draft.lines[-3:] + draft.signature):
-        m = _SIGNED.match(ln.text)
+        m = _SIGNED.match(ln.text) or (_MASKED_DATE.match(ln.text) and _YEAR.search(_cn_digits(ln.text)))
         if m:
             return int(m.group(1))
     return None

@@ -49,8 +49,22 @@ class _Ctx:
     text: str
 
 
+_PAST = re.compile(r"^\s*(?:去年|上年|前年|过去的?一年|一年来|回顾)")
+
+
+def _looks_back(text: str, year: int | None) -> bool:
+    """"2023年，区妇联荣获…，春节期间慰问…" in a 2024 plan: last year's
+    work, whose times are no months of this plan."""
+    if _PAST.match(text):
+        return True
+    m = re.match(r"^\s*((?:19|20)\d{2})\s*年", text)
+    return bool(m and year and int(m.group(1)) < year)
+
+
 def _own_time(text: str, year: int | None) -> tuple[list[int], str | None]:
     """A task's own months: an explicit "时间：…" field wins over words in the text."""
+    if _looks_back(text, year):
+        return [], None
     m = _FIELD_TIME.search(text)
     if m and m.group(1).strip():
         months, tt = timex.months_of(m.group(1), year_context=year)
@@ -211,6 +225,8 @@ class TaskBuilder:
         # a task that mentions goals ("签订党建工作目标责任书")
         heading = not node.is_entry and len(node.title) <= 20
         objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title)))
+        if heading and _REVIEW_HEAD.search(node.title) and node.rank < 3:
+            return
         here = heading_time(node, self.year)
         inner = ctx
         if here:
@@ -243,13 +259,17 @@ class TaskBuilder:
                 self._table(line, path, inner)
             elif node.children and not _worth_alone(line.text, self.year):
                 continue
+            elif node.label.kind in TIME_KINDS and not node.is_entry and _comma_list(line.text):
+                # "九月份 / 做好新生入园接待工作，召开家长会，开展…活动": each a task
+                for part in _comma_list(line.text):
+                    self._unit(part, path, inner, split=False)
             else:
                 self._unit(line.text, path, inner)
         self._children(node, path, inner, objective)
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
-        if _names_only(text) or _CLOSING.match(text) or ANNEX.match(text.strip()):
+        if _names_only(text) or _CLOSING.match(text) or _NOTE.match(text) or ANNEX.match(text.strip()):
             return  # a 负责人 cell of a flattened table; the plan's closing words
         pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
@@ -267,6 +287,9 @@ class TaskBuilder:
 _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局长|主席|组长|队长|负责人|委员|干事|组)$")
 # "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
 _DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+# "第一部分 2023年工作回顾": last year's work, no task of this plan
+_REVIEW_HEAD = re.compile(r"回顾|(?:上年|去年|上一年|过去一年|\d{4}年)度?(?:工作)?总结|主要成绩|工作成效")
 # "以上为本学期工作安排…", "总之，…": the plan speaking of itself, no work in it
 _CLOSING = re.compile(r"^\s*(?:以上|总之|综上|上述)")
 
@@ -282,6 +305,18 @@ def _names_only(text: str) -> bool:
         for part in re.split(r"[、/和及]", t)
         if part
     )
+
+
+def _comma_list(text: str) -> list[str]:
+    """The items of a line that is a run of short items separated by commas
+    (no sentence inside it), or [] for prose."""
+    body = text.strip().rstrip("。；;")
+    if "。" in body:
+        return []
+    parts = [p.strip() for p in re.split(r"[，,；;](?![^（(]*[）)])", body) if p.strip()]
+    if len(parts) >= 3 and all(2 <= len(re.sub(r"[（(][^）)]*[）)]", "", p)) <= 24 for p in parts):
+        return parts
+    return []
 
 
 def _worth_alone(text: str, year: int | None) -> bool:

@@ -441,9 +441,11 @@ def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:
     if not dated:
         return [e for e in exprs if e.kind == "recurring"]
     calendar = any(o.kind in _CALENDAR for o in dated)
+    # "第四季度…冬季防火宣传": the quarter says when, the season what
+    period = any(o.kind in ("quarter", "half") for o in dated)
     return [
         e for e in dated
-        if not (e.kind in _CONTAINERS and (calendar or any(
+        if not (e.kind == "season" and period) and not (e.kind in _CONTAINERS and (calendar or any(
             o.kind not in _CONTAINERS and set(o.months) & set(e.months)
             for o in dated
         )))

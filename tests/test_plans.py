@@ -202,3 +202,15 @@ def test_a_covering_letter_and_an_annex_make_no_plans_of_their_own():
     (plan,) = plans_of(text)
     assert plan.title == "东湖街道党工委2025年党建工作计划"
     assert any(ln.text.startswith("第一季度") for ln in plan.lines)
+
+
+def test_the_second_term_of_a_school_year_is_its_later_year():
+    (plan,) = plans_of("南江大学校学生会2023—2024学年第二学期工作计划\n新学期伊始，校学生会将围绕学校中心工作开展活动。\n一、常规工作\n例会。")
+    assert plan.year == 2024 and plan.unit == "南江大学校学生会"
+
+
+def test_a_signature_in_chinese_numerals_or_brackets_gives_the_year():
+    for sig in ["二〇二四年一月", "（青石岭村村民委员会 2024年1月）"]:
+        (plan,) = plans_of(f"村工作计划\n为做好今年工作，结合本村实际，制定本计划。\n一、村务公开\n每季度公开一次。\n{sig}")
+        assert plan.year == 2024, sig
+        assert sig not in [ln.text for ln in plan.lines]

@@ -189,3 +189,24 @@ def test_an_entry_that_mentions_goals_is_still_a_task():
 def test_work_that_ends_like_a_body_name_is_a_task():
     tasks = tasks_of("十月份：组织团员参观校史馆；开展重阳节敬老活动。")
     assert [t.text.rstrip("；。") for t in tasks] == ["组织团员参观校史馆", "开展重阳节敬老活动"]
+
+
+def test_a_comma_run_under_a_month_heading_is_a_list_of_tasks():
+    tasks = tasks_of("九月份\n做好新生入园接待工作，召开新学期全体家长会，开展“我爱幼儿园”主题活动，幼儿自理能力比赛（小班穿鞋、中班叠衣）。\n注：本计划如有调整，以通知为准。")
+    assert [t.text for t in tasks] == ["做好新生入园接待工作", "召开新学期全体家长会", "开展“我爱幼儿园”主题活动", "幼儿自理能力比赛（小班穿鞋、中班叠衣）"]
+    assert all(t.months == [9] for t in tasks)
+
+
+def test_last_years_work_gives_no_months():
+    tasks = tasks_of("2023年，区妇联荣获先进集体称号，春节期间慰问困难妇女320户。\n3月开展“三八”系列活动。", year=2024)
+    assert [t.months for t in tasks if t.months] == [[3]]
+
+
+def test_a_review_section_holds_no_tasks():
+    objectives, tasks = extract_text("第一部分 2023年工作回顾\n7月开展送清凉活动。\n第二部分 2024年工作安排\n一、建功立业\n6月开展安康杯竞赛。", year=2024)
+    assert [t.months for t in tasks] == [[6]]
+
+
+def test_items_numbered_before_a_month_inside_an_entry():
+    tasks = tasks_of("第二季度：1.召开表彰大会；2.开展健步走活动；3.6月份开展“安康杯”竞赛。")
+    assert [t.months for t in tasks] == [[4, 5, 6], [4, 5, 6], [6]]

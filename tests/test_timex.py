@@ -379,3 +379,16 @@ def test_real_texts_yield_no_look_alike_times() -> None:
 )
 def test_dotted_week_ranges_and_seasons_beside_a_month(text, months):
     assert months_of(text)[0] == months
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [
+        ("第四季度协助社区做好冬季防火安全宣传", [10, 11, 12]),
+        ("暑假前召开安全教育专题班会", [6, 7]),
+        ("通报上半年重点工作进展", []),
+        ("年中对上半年工作进行回头看", [6, 7]),
+    ],
+)
+def test_quarters_over_seasons_and_halves_as_objects(text, months):
+    assert months_of(text)[0] == months
