@@ -75,6 +75,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.hanzi import to_simplified
+from extractor.timex import looks_back
 from models import Body
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -687,11 +688,6 @@ def _listed_with_named(text: str, spans: list[tuple[int, int]], ents: list, k: i
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _SENTENCE = re.compile(r"[^。！？!?\n]+")
 _CLAUSE = re.compile(r"[^，,；;]+")
-# a sentence that opens with a time of the past: 回顾2024年，… / 去年9月，…
-_REVIEW_OPEN = re.compile(
-    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:回顾)?\s*(?:(?P<y>(?:19|20)\d\d)\s*年|去年|上年|前年|过去的?一年)"
-)
-_FUTURE = re.compile(r"将|要|计划|力争|争取|拟|继续|努力")
 _AWARD = re.compile(r"荣获|获评|被评为|被授予|授予的|被命名为|获得[^，,；;]{0,12}(?:称号|荣誉|表彰)")
 _ASPIRE = re.compile(r"争|推荐|申报|参评|创建|确保|努力|积极")
 
@@ -712,8 +708,7 @@ def _review_spans(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _SENTENCE.finditer(text):
         sent = m.group(0)
-        o = _REVIEW_OPEN.match(sent)
-        if o and (not o.group("y") or int(o.group("y")) < latest) and not _FUTURE.search(sent):
+        if looks_back(sent, latest):
             out.append(m.span())
             continue
         if _AWARD.search(sent):

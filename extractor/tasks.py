@@ -49,21 +49,11 @@ class _Ctx:
     text: str
 
 
-_PAST = re.compile(r"^\s*(?:去年|上年|前年|过去的?一年|一年来|回顾)")
-
-
-def _looks_back(text: str, year: int | None) -> bool:
-    """"2023年，区妇联荣获…，春节期间慰问…" in a 2024 plan: last year's
-    work, whose times are no months of this plan."""
-    if _PAST.match(text):
-        return True
-    m = re.match(r"^\s*((?:19|20)\d{2})\s*年", text)
-    return bool(m and year and int(m.group(1)) < year)
-
-
 def _own_time(text: str, year: int | None) -> tuple[list[int], str | None]:
     """A task's own months: an explicit "时间：…" field wins over words in the text."""
-    if _looks_back(text, year):
+    # sentences telling of last year say nothing of this plan's months
+    text = "".join(x for x in _SENTENCE.findall(text) if not timex.looks_back(x, year))
+    if not text.strip():
         return [], None
     m = _FIELD_TIME.search(text)
     if m and m.group(1).strip():

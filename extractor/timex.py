@@ -415,6 +415,24 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
 
 # --- public API ----------------------------------------------------------------
 
+# a sentence that opens with a time of the past: 回顾2024年，… / 去年9月，…
+_REVIEW_OPEN = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:回顾)?\s*"
+    r"(?:(?P<y>(?:19|20)\d\d)\s*年|去年|上年|前年|过去的?一年|一年来)"
+)
+_FUTURE = re.compile(r"将|要|计划|力争|争取|拟|继续|努力")
+
+
+def looks_back(sentence: str, year: int | None) -> bool:
+    """Whether a sentence tells of the past ("2023年，区妇联荣获…，春节期间
+    慰问…" in a 2024 plan): it opens with 去年 or a year before `year`, and
+    has no word of the future. Its times and bodies are not this plan's."""
+    m = _REVIEW_OPEN.match(sentence)
+    if not m or _FUTURE.search(sentence):
+        return False
+    return not m.group("y") or (year is not None and int(m.group("y")) < year)
+
+
 def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:
     """Every time expression in `text`, in order, non-overlapping, longest first."""
     return list(_find_times(text, year_context))
