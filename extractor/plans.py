@@ -220,7 +220,9 @@ def unit_from_title(text: str) -> str | None:
     return None
 
 
-_TERM = re.compile(r"^(?:[—\-–~至]\s*(?:(?:19|20)\d{2}|\d{2})\s*(?:学年|學年|年)?)?\s*(?:度|第[一二]学期|[上下]学期|春季学期|秋季学期|学期)*")
+_TERM = re.compile(
+    r"^(?:[—\-–~至]\s*(?:(?:19|20)\d{2}|\d{2})\s*(?:学年|學年|年)?)?\s*(?:度|第[一二]学期|[上下]学期|[春秋]季学期|[春秋]季|学期)*"
+)
 _PLAN_WORD = re.compile(r"工作计划|工作計畫|工作要点|工作规划|计划|計畫|要点|规划|方案|安排")
 
 
@@ -230,7 +232,8 @@ def _department_after_term(rest: str) -> str:
     rest = _TERM.sub("", rest)
     m = _PLAN_WORD.search(rest)
     dept = org_at_end(rest[: m.start()]) if m else None
-    return dept if dept and not is_generic_org(dept) and len(dept) <= 12 else ""
+    # a bare kind is fine here: the unit before it says whose (青山中学 + 团委)
+    return dept if dept and len(dept) <= 12 else ""
 
 
 def find_unit(draft: PlanDraft) -> str | None:

@@ -214,3 +214,7 @@ def test_a_signature_in_chinese_numerals_or_brackets_gives_the_year():
         (plan,) = plans_of(f"村工作计划\n为做好今年工作，结合本村实际，制定本计划。\n一、村务公开\n每季度公开一次。\n{sig}")
         assert plan.year == 2024, sig
         assert sig not in [ln.text for ln in plan.lines]
+
+
+def test_an_office_named_after_the_term_belongs_to_the_school():
+    assert unit_from_title("青山中学2023年秋季学期团委工作计划") == "青山中学团委"

@@ -210,3 +210,8 @@ def test_a_review_section_holds_no_tasks():
 def test_items_numbered_before_a_month_inside_an_entry():
     tasks = tasks_of("第二季度：1.召开表彰大会；2.开展健步走活动；3.6月份开展“安康杯”竞赛。")
     assert [t.months for t in tasks] == [[4, 5, 6], [4, 5, 6], [6]]
+
+
+def test_an_item_numbered_before_a_dotted_day():
+    tasks = tasks_of("第二季度\n1.开展护理质量检查。\n2.5·12国际护士节召开庆祝表彰大会。")
+    assert [t.months for t in tasks] == [[4, 5, 6], [5]]
