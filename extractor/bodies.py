@@ -91,7 +91,7 @@ _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两
 # A count in front of a name makes it a kind, not one body (十家示范工会).
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(家|个|所|支|类)$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」|\"[^\"\n]{0,40}\"")
-_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报经]+[省市区县镇乡院校厂局]$")
+_GLUED = re.compile(r"^.*[向在被由和与及对从到把将为报经]+[省市区县镇乡村院校厂局]$")
 # an office kind glued to the 等 that closes a list (后勤保障|部等|部门)
 _KIND_ETC = re.compile(r"^[\u4e00-\u9fff]*[部科局处室所站办院委]等$")
 _ADMIN_CHARS = set("省市区县镇乡")
@@ -221,6 +221,21 @@ def _verb_then_place(words: list[str], i: int, stop: set) -> bool:
 _SHORT_LINE = 24
 
 
+def _verb_then_bureau(w: str, own: frozenset) -> bool:
+    """协调局|妇委会: jieba reads a verb and 局 as one noun (协调局); before a
+    body the 局 is the bureau whose committee follows, the verb governs it."""
+    rules = _rules()
+    verbs = rules["stop_words"] | rules["support_verbs"] | rules["leader_verbs"]
+    return len(w) == 3 and w[-1] == "局" and w[:-1] in verbs and w not in own
+
+
+def _idiom_ban(word: str) -> bool:
+    """婚事新办, 大操大办: a four-character phrase ending in 办 whose third
+    character is an adjective or adverb is "doing it so", not an office; an
+    office 办 follows a noun (平安办, 社会事务办)."""
+    return len(word) == 4 and word[-1] == "办" and _tags().get(word[2], "")[:1] in {"a", "d"}
+
+
 @lru_cache(maxsize=1)
 def _userdict_words() -> frozenset[str]:
     """Our user dictionary's words: standard names we vouch for as one word."""
@@ -293,7 +308,7 @@ def _register() -> None:
                 glued.append(i)
             elif (m := _COORD.match(w)) and w not in own and tail_re.search(m.group(3)):
                 coords.append((i, [m.group(1), m.group(2), m.group(3)]))
-            elif _verb_then_place(words, i, stop):
+            elif _verb_then_place(words, i, stop) or _verb_then_bureau(w, own):
                 glued.append(i)
         if glued or coords:
             with doc.retokenize() as retok:
@@ -338,13 +353,15 @@ def _grow(doc) -> list:  # noqa: ANN001
         if anchor.end > taken_from:
             continue
         word = anchor.text
-        if _not_org(word) or _anchor_vetoed(doc, anchor, rules):
+        if _not_org(word) or _idiom_ban(word) or _anchor_vetoed(doc, anchor, rules):
             continue
         if len(word) == 2 and (word[0] in _DEICTIC or word[0] == "各"):
             continue  # 全处, 本局, 此处, 各部, 各科: a place or "the whole office", not a named body
         kind = _kind(anchor)
         if kind == "weak" and word.endswith(("队", "组")) and not word.endswith("小组"):
             kind = "team"  # one weak pattern for both, so the ruler runs one regex fewer per token
+        if kind == "strong" and word.endswith(_FACILITY) and not word.endswith(_OFFICE_ROOMS):
+            kind = "room"  # 休息室, 广播站: a room or a station is a body only where it acts
         if kind in ("weak", "team") and tags.get(word, "n")[:1] == "v":
             continue  # 带队, 组队: a verb that ends like a team
         open_suffix = _open(word, rules)
@@ -392,6 +409,8 @@ def _not_org(word: str) -> bool:
 
 
 _ONE_CHAR_KINDS = set("科部处室局厅")
+_FACILITY = ("室", "站")  # rooms and stations: a body only where it acts
+_OFFICE_ROOMS = ("办公室", "工作站", "科室", "部室", "处室")  # offices by name, bodies wherever named
 
 
 def _shares_prefix(doc, start: int, anchor_ends: dict) -> bool:  # noqa: ANN001
@@ -652,6 +671,12 @@ def find_mentions(text: str) -> list[Mention]:
         if review and role != "leader" and any(a <= s < b for a, b in review):
             continue
         kind = _kind(ent)
+        if kind == "room":
+            # 保健室严格执行…, 由心理辅导室负责: acting; 加强女职工休息室建设, 办好广播站: a facility
+            if role == "mention" and not _opens_clause(stext, s):
+                continue
+            out.append(Mention(name=text[s:e], role=role, start=s, end=e))
+            continue
         if kind in ("weak", "team"):
             # 居委会、业主委员会和物业服务企业, 大队部、体育组: listed beside a named
             # body, a weak name is one of the same kind
@@ -668,6 +693,14 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 _JOINED = {"、", "和", "及", "与", "以及"}
+
+
+def _opens_clause(text: str, s: int) -> bool:
+    """Does the name at offset s open its clause (after numbering), as the
+    subject of what follows (保健室严格执行…, 县教研室每学期开展…)?"""
+    a, _ = _clause(text, s, s)
+    head = re.split(r"[，,:：。]", text[a:s])[-1]
+    return not _NUMBERING.sub("", head.strip()).strip()
 
 
 def _listed_with_named(text: str, spans: list[tuple[int, int]], ents: list, k: int, rules: dict) -> bool:  # noqa: ANN001
