@@ -355,7 +355,7 @@ def _grow(doc) -> list:  # noqa: ANN001
         word = anchor.text
         if _not_org(word) or _idiom_ban(word) or _anchor_vetoed(doc, anchor, rules):
             continue
-        if len(word) == 2 and (word[0] in _DEICTIC or word[0] == "各"):
+        if len(word) == 2 and (word[0] in _DEICTIC or word[0] == "各") and word != "两委":  # 村两委: the two committees
             continue  # 全处, 本局, 此处, 各部, 各科: a place or "the whole office", not a named body
         kind = _kind(anchor)
         if kind == "weak" and word.endswith(("队", "组")) and not word.endswith("小组"):

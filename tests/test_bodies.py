@@ -336,3 +336,30 @@ def test_probe_generalisation_rules(rule: str, text: str, expected: set[str]) ->
 
 def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
     assert split_body_list("各县(市、区)妇联、团市委") == ["各县(市、区)妇联", "团市委"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "expected"),
+    [
+        # a cooperative is an organisation; a bare 合作社 names no one
+        ("cooperative", "镇上的蔬菜种植专业合作社负责统一收购。", {"蔬菜种植专业合作社"}),
+        ("cooperative", "鼓励农户加入合作社。", set()),
+        # X两委: the two committees of a village or community, one body
+        ("two committees", "社区两委要定期召开联席会议。", {"社区两委"}),
+        # 由 glued to 村 (由村) splits like 由市, so the name starts at 村
+        ("由村", "由村党支部负责组织实施。", {"村党支部"}),
+        # a verb jieba glues to 局 (协调局) before a body: the bureau's committee
+        ("verb before 局", "主动协调局团委开展联谊活动。", {"局团委"}),
+        # four-character 办 phrases with an adjective or adverb before 办 are idioms
+        ("idiom 办", "提倡喜事新办，反对铺张浪费、大操大办。", set()),
+        ("idiom 办", "由县扶贫办负责审核。", {"县扶贫办"}),
+        # a room or a station is a facility unless it acts
+        ("room", "完善职工母婴休息室配套设施。", set()),
+        ("room", "办好学校广播站和宣传栏。", set()),
+        ("room", "学校医务室每月开展一次健康检查。", {"学校医务室"}),
+        ("room", "由镇综合文化站负责组织演出。", {"镇综合文化站"}),
+        ("room", "局办公室要做好会务保障。", {"局办公室"}),
+    ],
+)
+def test_general_body_fixes(rule: str, text: str, expected: set[str]) -> None:
+    assert set(names(text)) == expected, rule
