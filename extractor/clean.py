@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from extractor.hanzi import to_simplified
+from extractor.hanzi import to_simplified, word_ends
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -131,26 +130,13 @@ def is_boilerplate(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def splits_word(a: str, b: str) -> bool:
     """True when the line end a|b falls inside a word (职|工, 公|司)."""
     left, right = a[-6:], b[:6]
     if not (re.match(rf"[{_CJK}]", left[-1:]) and re.match(rf"[{_CJK}]", right[:1])):
         return False
-    pos = 0
-    for tok in _jieba().cut(left + right, HMM=False):
-        end = pos + len(tok)
-        if pos < len(left) < end and len(tok) >= 2:
-            return True
-        pos = end
-    return False
+    # a word ending at the line end leaves it whole; otherwise a word runs across it
+    return len(left) not in word_ends(left + right)
 
 
 def _starts_label(s: str) -> bool:

@@ -1,4 +1,5 @@
-"""Traditional → simplified characters, one for one.
+"""Chinese text helpers: traditional → simplified characters one for one,
+and where jieba's words end.
 
 The rules (organisation suffixes, byline keys, time words) are written in
 simplified Chinese; plans from Hong Kong, Macao and Taiwan, and some web
@@ -28,3 +29,21 @@ def trad_to_simp() -> dict[int, str]:
 
 def to_simplified(text: str) -> str:
     return text.translate(trad_to_simp())
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # imported on first use: loading its dictionary takes a second
+
+    jieba.setLogLevel(60)
+    return jieba
+
+
+@lru_cache(maxsize=4096)
+def word_ends(text: str) -> frozenset[int]:
+    """Offsets in `text` at which a jieba word ends."""
+    out, pos = set(), 0
+    for tok in _jieba().cut(text, HMM=False):
+        pos += len(tok)
+        out.add(pos)
+    return frozenset(out)

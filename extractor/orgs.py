@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from extractor.hanzi import to_simplified
+from extractor.hanzi import to_simplified, word_ends
 
 
 @lru_cache(maxsize=1)
@@ -47,19 +47,6 @@ def org_at_end(text: str, longest_prefix: bool = False) -> str | None:
         if end in ends and _SUFFIX_AT_END.search(simple[:end]):
             return text[:end]
     return None
-
-
-@lru_cache(maxsize=4096)
-def word_ends(text: str) -> frozenset[int]:
-    """Offsets in `text` at which a jieba word ends."""
-    import jieba
-
-    jieba.setLogLevel(60)
-    out, pos = set(), 0
-    for tok in jieba.cut(text, HMM=False):
-        pos += len(tok)
-        out.add(pos)
-    return frozenset(out)
 
 
 def is_generic_org(name: str) -> bool:
