@@ -28,7 +28,6 @@ _TITLE_PREFIX = re.compile(
     r"|^(?:篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇|范文[一二三四五六七八九十\d]+)\s*[:：]?\s*"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_SIGNED = re.compile(r"^((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 @dataclass
@@ -108,7 +107,7 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
         if groups and i < groups[-1][1]:
             continue
         j = i + 1
-        while j < len(lines) and _header_ish(lines[j]) and not _SIGNED.match(lines[j].text):
+        while j < len(lines) and _header_ish(lines[j]) and not _SIGNING_DATE.match(lines[j].text):
             j += 1
         groups.append((i, j))
     if not groups:
@@ -161,7 +160,7 @@ def _strip_title_echo(draft: PlanDraft) -> None:
 _CN_YEAR = "二[〇零○][一二三四五六七八九〇零○]{2}"
 # a signing date: "2025年1月8日", "二〇二四年一月", "20XX年X月X日", and the
 # unit with it in brackets: "（青石岭村村民委员会 2024年1月）"
-_MASKED_DATE = re.compile(
+_SIGNING_DATE = re.compile(
     rf"^[（(]?\s*(?:[^\s（）()，。]{{2,30}}\s+)?(?:(?:19|20)\d{{2}}|{_CN_YEAR}|20[xX×*_]{{2}})\s*年\s*"
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,3}|[xX×*_]{1,2})\s*月"
     r"(?:\s*(?:\d{1,2}|[一二三]?十?[一二三四五六七八九十]|[xX×*_]{1,2})\s*日)?\s*[）)]?$"
@@ -176,7 +175,7 @@ def _peel_signature(draft: PlanDraft) -> None:
         t = ln.text
         if ln.is_table or ln.label:
             break
-        if not (_MASKED_DATE.match(t) or _org_line(ln) and org_at_end(t) == t):
+        if not (_SIGNING_DATE.match(t) or _org_line(ln) and org_at_end(t) == t):
             break
         draft.signature.insert(0, draft.lines.pop())
 
@@ -248,7 +247,7 @@ def find_unit(draft: PlanDraft) -> str | None:
             return org
     tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
     for t in reversed(tail):
-        if _SIGNED.match(t) or len(t) > 40:
+        if _SIGNING_DATE.match(t) or len(t) > 40:
             continue
         org = org_at_end(t)
         if org and org == t and not is_generic_org(org):
@@ -286,7 +285,7 @@ def find_year(draft: PlanDraft) -> int | None:
         if m:
             return int(m.group(1))
     for ln in reversed(draft.lines[-3:] + draft.signature):
-        m = _SIGNED.match(ln.text) or (_MASKED_DATE.match(ln.text) and _YEAR.search(_cn_digits(ln.text)))
+        m = _SIGNING_DATE.match(ln.text) and _YEAR.search(_cn_digits(ln.text))
         if m:
             return int(m.group(1))
     return None
