@@ -110,62 +110,65 @@ def mentions_of(text: str) -> list[Mention]:
     return out
 
 
-def main(argv: list[str]) -> None:
-    verbose = "-v" in argv
-    files = [Path(a) for a in argv if not a.startswith("-")] or sorted((SHARED / "gold").glob("*.gold.json")) + sorted((SHARED / "fixtures").glob("*.gold.json"))
-    tp = fp = fn = 0
-    took = 0.0
+def gold_plans(files: list[Path]):
+    """(document, plan number, gold plan, the plan's text) for every gold plan:
+    the text is cut at each plan's `starts_with` (positions found in the
+    normalised text and mapped back)."""
     for gf in files:
         gold = json.loads(gf.read_text(encoding="utf-8"))
         src = gf.with_name(gf.name[: -len(".gold.json")])
         text = flat(blocks_of(src))
-        # map positions of the compact (normalised) text back to the text
         compact, where = [], []
         for i, ch in enumerate(text):
             for c in norm(ch):
                 compact.append(c)
                 where.append(i)
         compact_s = "".join(compact)
-        starts = []
+        starts: list[int] = []
         for p in gold["plans"]:
             k = compact_s.find(norm(p["starts_with"]), where.index(starts[-1]) if starts else 0)
             starts.append(where[k] if k >= 0 else len(text))
         for n, p in enumerate(gold["plans"]):
-            end = starts[n + 1] if n + 1 < len(gold["plans"]) else len(text)
-            plan_text = text[starts[n] : end]
-            unit = p["unit"][0] if isinstance(p["unit"], list) else p["unit"]
-            if "--no-unit" in argv:
-                unit = None
-            t0 = time.perf_counter()
-            bodies = merge_bodies(mentions_of(plan_text), unit=unit)
-            took += time.perf_counter() - t0
-            got = {norm(b.name) for b in bodies}
-            entries = [{norm(s) for s in e} for e in p["bodies"]]
-            right = {g for g in got if any(g in e for e in entries)}
-            found = [e for e in entries if e & got]
-            tp_p, fp_p, fn_p = len(right), len(got - right), len(entries) - len(found)
-            tp, fp, fn = tp + tp_p, fp + fp_p, fn + fn_p
-            pr = tp_p / len(got) if got else 1.0
-            rc = len(found) / len(entries) if entries else 1.0
-            print(f"{src.name}#{n + 1} P={pr:.2f} R={rc:.2f}  +{sorted(got - right)}  -{[sorted(e)[0] for e in entries if not e & got]}")
-            if verbose:
-                for b in bodies:
-                    print("     ", b.name, b.roles, b.mentions)
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            yield src, n, p, text[starts[n] : end]
+
+
+def _shared_gold() -> list[Path]:
+    return sorted((SHARED / "gold").glob("*.gold.json")) + sorted((SHARED / "fixtures").glob("*.gold.json"))
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    files = [Path(a) for a in argv if not a.startswith("-")] or _shared_gold()
+    tp = fp = fn = 0
+    total_entries = 0
+    took = 0.0
+    for src, n, p, plan_text in gold_plans(files):
+        unit = p["unit"][0] if isinstance(p["unit"], list) else p["unit"]
+        if "--no-unit" in argv:
+            unit = None
+        t0 = time.perf_counter()
+        bodies = merge_bodies(mentions_of(plan_text), unit=unit)
+        took += time.perf_counter() - t0
+        got = {norm(b.name) for b in bodies}
+        entries = [{norm(s) for s in e} for e in p["bodies"]]
+        right = {g for g in got if any(g in e for e in entries)}
+        found = [e for e in entries if e & got]
+        tp_p, fp_p, fn_p = len(right), len(got - right), len(entries) - len(found)
+        tp, fp, fn = tp + tp_p, fp + fp_p, fn + fn_p
+        total_entries += len(entries)
+        pr = tp_p / len(got) if got else 1.0
+        rc = len(found) / len(entries) if entries else 1.0
+        print(f"{src.name}#{n + 1} P={pr:.2f} R={rc:.2f}  +{sorted(got - right)}  -{[sorted(e)[0] for e in entries if not e & got]}")
+        if verbose:
+            for b in bodies:
+                print("     ", b.name, b.roles, b.mentions)
     p_all = tp / (tp + fp) if tp + fp else 0.0
-    recall_entries = None
-    # micro recall over entries: count found entries, not right names
-    total_entries = found_entries = 0
     print(f"\nnames right {tp}, wrong {fp}; entries missed {fn}")
-    for gf in files:  # recompute entry totals for micro recall
-        for p in json.loads(gf.read_text(encoding="utf-8"))["plans"]:
-            total_entries += len(p["bodies"])
-    found_entries = total_entries - fn
-    r_all = found_entries / total_entries if total_entries else 0.0
+    # micro recall over entries: found entries, not right names
+    r_all = (total_entries - fn) / total_entries if total_entries else 0.0
     f1 = 2 * p_all * r_all / (p_all + r_all) if p_all + r_all else 0.0
     print(f"micro P={p_all:.3f} R={r_all:.3f} F1={f1:.3f}   extraction time {took:.2f}s")
-    del recall_entries
-
-
 
 
 def themes_main(argv: list[str]) -> None:
@@ -173,25 +176,10 @@ def themes_main(argv: list[str]) -> None:
     from extractor.themes import classify
 
     tp = fp = fn = 0
-    for gf in sorted((SHARED / "gold").glob("*.gold.json")) + sorted((SHARED / "fixtures").glob("*.gold.json")):
-        gold = json.loads(gf.read_text(encoding="utf-8"))
-        src = gf.with_name(gf.name[: -len(".gold.json")])
-        text = flat(blocks_of(src))
-        compact, where = [], []
-        for i, ch in enumerate(text):
-            for c in norm(ch):
-                compact.append(c)
-                where.append(i)
-        cs = "".join(compact)
-        starts: list[int] = []
-        for p in gold["plans"]:
-            k = cs.find(norm(p["starts_with"]), where.index(starts[-1]) if starts else 0)
-            starts.append(where[k] if k >= 0 else len(text))
-        for n, p in enumerate(gold["plans"]):
-            end = starts[n + 1] if n + 1 < len(starts) else len(text)
-            got, want = set(classify(text[starts[n] : end])), set(p.get("themes") or [])
-            tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
-            print(f"{src.name}#{n + 1} +{sorted(got - want)} -{sorted(want - got)}")
+    for src, n, p, plan_text in gold_plans(_shared_gold()):
+        got, want = set(classify(plan_text)), set(p.get("themes") or [])
+        tp, fp, fn = tp + len(got & want), fp + len(got - want), fn + len(want - got)
+        print(f"{src.name}#{n + 1} +{sorted(got - want)} -{sorted(want - got)}")
     pr, rc = tp / max(1, tp + fp), tp / max(1, tp + fn)
     print(f"themes micro P={pr:.3f} R={rc:.3f} F1={2 * pr * rc / max(1e-9, pr + rc):.3f}")
 
