@@ -20,9 +20,12 @@ from models import Block, Cell
 CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)…%％"
 # A line ending with one of these ends its paragraph.
 TERMINALS = "。！？；：!?;:….．"
+# what follows the number of an item label: "1、", "1." but not "1.5", while
+# "1.3月份…" and "2.5·12…" are item 1 and 2 followed by a date
+NUM_MARK = r"(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:(?:[—\-~至、]\s*\d{1,2}\s*)?月|[·•・]\d)))"
 LABEL_START = re.compile(
     r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条篇]|[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d{1,2}\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:(?:[—\-~至、]\s*\d{1,2}\s*)?月|[·•・]\d)))|\d{1,2}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
+    rf"|\d{{1,2}}\s*{NUM_MARK}|\d{{1,2}}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
 )
 # A label standing inside a line after a finished sentence ("…等。 3、强民主")
 # or after a web-table comma (",2、寒假安全"): the line is split there.

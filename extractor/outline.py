@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.clean import Line
+from extractor.clean import NUM_MARK, Line
 from models import Section
 
 _CN_DIGITS = "一二三四五六七八九"
@@ -51,7 +51,7 @@ _KINDS: list[tuple[str, float, re.Pattern]] = [
     ("part", 0, re.compile(r"^第([一二三四五六七八九十百\d]+)\s*(?:部分|章|篇|节)\s*[、．.：:]?\s*")),
     ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
     ("pcn", 2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")),
-    ("num", 3, re.compile(r"^(\d{1,2})\s*(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:(?:[—\-~至、]\s*\d{1,2}\s*)?月|[·•・]\d)))\s*")),
+    ("num", 3, re.compile(rf"^(\d{{1,2}})\s*{NUM_MARK}\s*")),
     ("ordinal", 3.5, re.compile(r"^(第[一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),
     ("pnum", 4, re.compile(r"^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])\s*")),
     ("circ", 5, re.compile(r"^([①-⑳])\s*")),
