@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractor.hanzi import to_simplified, word_ends
+from extractor.lexicon import INLINE_LABEL, starts_label
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -20,17 +21,6 @@ from models import Block, Cell
 CLOSERS = "，。、；：？！）》」』】〕”’,.;:?!)…%％"
 # A line ending with one of these ends its paragraph.
 TERMINALS = "。！？；：!?;:….．"
-# what follows the number of an item label: "1、", "1." but not "1.5", while
-# "1.3月份…" and "2.5·12…" are item 1 and 2 followed by a date
-NUM_MARK = r"(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:(?:[—\-~至、]\s*\d{1,2}\s*)?月|[·•・]\d)))"
-LABEL_START = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十百\d]+[部分章节条篇]|[一二三四五六七八九十]+\s*[、．.]|[（(][一二三四五六七八九十\d]+[）)]"
-    rf"|\d{{1,2}}\s*{NUM_MARK}|\d{{1,2}}[)）]|[①-⑳]|[-•·●▪■◆◇□]\s|——)"
-)
-# A label standing inside a line after a finished sentence ("…等。 3、强民主")
-# or after a web-table comma (",2、寒假安全"): the line is split there.
-INLINE_LABEL = re.compile(r"(?<=[。；;!！?？])[,，]?\s*(?=(?:\d{1,2}(?:、|[．.](?!\d)|[．.](?=\d{1,2}\s*(?:月|[·•・]\d)))|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\S)")
-
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|page\s*\d+(?:\s*of\s*\d+)?)$",
     re.I,
@@ -142,10 +132,6 @@ def splits_word(a: str, b: str) -> bool:
     return len(left) not in word_ends(left + right)
 
 
-def _starts_label(s: str) -> bool:
-    return bool(LABEL_START.match(s))
-
-
 def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool = False, a_width: int = 0) -> bool:
     """Does line b continue line a? `a_width` is the printed width of a's last
     physical line, indentation included, to compare with the wrap width."""
@@ -157,7 +143,7 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return True  # a bracket or quote opened near the end: the sentence goes on
     if a[-1] in TERMINALS or (a.endswith(("）", ")")) and _closes_note(a)):
         return False
-    if _starts_label(b):
+    if starts_label(b):
         return False
     if after_page_break:
         return True  # a page number fell between two halves of one paragraph
@@ -167,7 +153,7 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return True
     # a line without a label, with a comma inside and no end mark, is a
     # sentence cut in two (headings seldom carry commas without a label)
-    return not _starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 8
+    return not starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 8
 
 
 def _closes_note(a: str) -> bool:

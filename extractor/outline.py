@@ -13,24 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.clean import NUM_MARK, Line
+from extractor.clean import Line
+from extractor.lexicon import ITEM_RANK, Label, cn_number
+from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
-
-_CN_DIGITS = "一二三四五六七八九"
-
-
-def cn_number(s: str) -> int | None:
-    """一..九十九 in canonical writing; None for strings like 五一 that are
-    festivals or codes, not ordinals."""
-    m = re.fullmatch(rf"([{_CN_DIGITS}]?)(十?)([{_CN_DIGITS}]?)", s)
-    if not m or not s:
-        return None
-    tens, ten, ones = m.groups()
-    if tens and not ten:
-        return None if ones else _CN_DIGITS.index(tens) + 1
-    value = (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 if ten else 0
-    return value + (_CN_DIGITS.index(ones) + 1 if ones else 0)
-
 
 _MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
 _MONTH_HEAD = re.compile(
@@ -46,41 +32,10 @@ _PERIOD_HEAD = re.compile(
 _WEEK_HEAD = re.compile(
     r"^(第[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:\s*[（(][^)）]{1,20}[)）])?)\s*(?:[:：]\s*(.*))?$"
 )
-# (kind, rank, pattern); a lower rank nests outside a higher one
-_KINDS: list[tuple[str, float, re.Pattern]] = [
-    ("part", 0, re.compile(r"^第([一二三四五六七八九十百\d]+)\s*(?:部分|章|篇|节)\s*[、．.：:]?\s*")),
-    ("cn", 1, re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、．.]\s*")),
-    ("pcn", 2, re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*[、．.]?\s*")),
-    ("num", 3, re.compile(rf"^(\d{{1,2}})\s*{NUM_MARK}\s*")),
-    ("ordinal", 3.5, re.compile(r"^(第[一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),
-    ("pnum", 4, re.compile(r"^(?:[（(]\s*(\d{1,2})\s*[）)]|(\d{1,2})[)）])\s*")),
-    ("circ", 5, re.compile(r"^([①-⑳])\s*")),
-    ("bullet", 6, re.compile(r"^([-•·●▪■◆◇□])\s*")),
-]
 MONTH_RANK = 2.5
 PERIOD_RANK = 2.4
 WEEK_RANK = 2.6  # weeks nest in months
 TIME_KINDS = ("month", "period", "week")
-_ITEM_RANK = 3  # 1. and deeper: list items rather than headings
-
-
-@dataclass
-class Label:
-    text: str  # the label as written ("一、", "（二）", "三月")
-    kind: str
-    rank: float
-    value: int | None
-    rest: str  # the line's text after the label
-
-
-def _value(kind: str, raw: str | None) -> int | None:
-    if raw is None:
-        return None
-    if kind == "circ":  # before isdigit(): "①".isdigit() is True but int("①") fails
-        return ord(raw) - ord("①") + 1
-    if raw.isdigit():
-        return int(raw)
-    return cn_number(raw.removeprefix("第"))
 
 
 def parse_label(text: str) -> Label | None:
@@ -93,19 +48,7 @@ def parse_label(text: str) -> Label | None:
     m = _PERIOD_HEAD.match(text)
     if m:
         return Label(m.group(1), "period", PERIOD_RANK, None, (m.group(2) or "").strip())
-    for kind, rank, pat in _KINDS:
-        m = pat.match(text)
-        if not m:
-            continue
-        raw = next((g for g in m.groups() if g), None)
-        value = _value(kind, raw)
-        if kind in ("cn", "pcn", "ordinal", "part") and value is None:
-            continue  # 五一、 is a festival, not a label
-        rest = text[m.end() :]
-        if not rest.strip() and kind != "bullet":
-            return Label(m.group(0).strip(), kind, rank, value, "")
-        return Label(m.group(0).strip(), kind, rank, value, rest.strip())
-    return None
+    return parse_structural_label(text)
 
 
 def _plain_month(s: str) -> bool:
@@ -175,7 +118,7 @@ def build_tree(lines: list[Line]) -> Node:
     labels = [line_label(ln) for ln in lines]
     for i, (line, lab) in enumerate(zip(lines, labels)):
         if lab is None:
-            if _run_in_subheading(line) and len(stack) > 2 and stack[-1].rank >= _ITEM_RANK:
+            if _run_in_subheading(line) and len(stack) > 2 and stack[-1].rank >= ITEM_RANK:
                 # "季节性工作：" closes the item list above it: what follows
                 # belongs to the heading that holds the list
                 item_rank = stack[-1].rank

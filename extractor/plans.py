@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.clean import LABEL_START, Line
+from extractor.clean import Line
+from extractor.lexicon import starts_label, years_to_ascii
 from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
 
 _STRONG = re.compile(
@@ -44,7 +45,7 @@ def is_title(line: Line) -> bool:
     if line.is_table or line.label:
         return False
     t = _TITLE_PREFIX.sub("", line.text).strip()
-    if not 4 <= len(t) <= 50 or LABEL_START.match(t) or "如下" in t:
+    if not 4 <= len(t) <= 50 or starts_label(t) or "如下" in t:
         return False
     if _SENTENCE_MARK.search(t):
         return False
@@ -65,7 +66,7 @@ def _header_ish(line: Line) -> bool:
         return True  # "（2025年1月16日…会议通过）"
     if t.startswith("——"):
         return True  # "——以青春之我建功新时代": a subtitle
-    return len(t) <= 30 and not LABEL_START.match(t) and not re.search(r"[，。；：:,;！!？?]", t)
+    return len(t) <= 30 and not starts_label(t) and not re.search(r"[，。；：:,;！!？?]", t)
 
 
 def _is_caption(lines: list[Line], i: int) -> bool:
@@ -114,7 +115,7 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
         return [_finish(PlanDraft(title=None, lines=lines))]
     plans: list[PlanDraft] = []
     # prose before the first title is a plan without a title only when there is real content
-    lead = [ln for ln in lines[: groups[0][0]] if ln.is_table or len(ln.text) > 40 or ln.label or LABEL_START.match(ln.text)]
+    lead = [ln for ln in lines[: groups[0][0]] if ln.is_table or len(ln.text) > 40 or ln.label or starts_label(ln.text)]
     if len(lead) >= 2 and not letter:
         plans.append(_finish(PlanDraft(title=None, lines=lines[: groups[0][0]])))
     for n, (h, b) in enumerate(groups):
@@ -264,11 +265,6 @@ def _trim_org(span: str) -> str | None:
 # --- year ------------------------------------------------------------------
 
 
-def _cn_digits(text: str) -> str:
-    """二〇二四 → 2024, for years written in Chinese numerals."""
-    return re.sub(_CN_YEAR, lambda m: m.group(0).translate(str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")), text)
-
-
 _SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*[—\-–~至]\s*((?:19|20)\d{2})\s*学年(?:度)?(.{0,6})")
 
 
@@ -285,7 +281,7 @@ def find_year(draft: PlanDraft) -> int | None:
         if m:
             return int(m.group(1))
     for ln in reversed(draft.lines[-3:] + draft.signature):
-        m = _SIGNING_DATE.match(ln.text) and _YEAR.search(_cn_digits(ln.text))
+        m = _SIGNING_DATE.match(ln.text) and _YEAR.search(years_to_ascii(ln.text))
         if m:
             return int(m.group(1))
     return None

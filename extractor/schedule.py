@@ -13,13 +13,13 @@ import re
 
 from extractor import timex
 from extractor.bodies import split_body_list
+from extractor.lexicon import strip_label
 from models import Cell
 
 _TIME_HEAD = re.compile(r"时间|时限|日期|月份|节点|进度|期限|时段")
 _CONTENT_HEAD = re.compile(r"内容|事项|任务|工作|活动|项目|措施|安排")
 _LEAD_HEAD = re.compile(r"牵头|责任|负责|主体|承办|主办|落实")
 _SUPPORT_HEAD = re.compile(r"配合|协办|协助|参与|协同")
-_ITEM_LABEL = re.compile(r"^\s*(?:\d{1,2}\s*[、．.](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])\s*")
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -51,7 +51,7 @@ def items(cell_text: str) -> list[str]:
     out = []
     for para in cell_text.split("\n"):
         parts = re.split(r"(?=(?<=[。；;，,\s])\d{1,2}[、．.](?!\d))", para)
-        out += [_ITEM_LABEL.sub("", p).strip(" ；;") for p in parts if p.strip(" ；;")]
+        out += [strip_label(p).strip(" ；;") for p in parts if p.strip(" ；;")]
     return out
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
+from extractor.lexicon import ENUM
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX
 from extractor.outline import TIME_KINDS, Node, heading_title
@@ -29,7 +30,6 @@ _OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目�
 _FIELD_TIME = re.compile(r"(?:^|(?<=[（(；;。\s]))\s*(?:时间|完成时限|完成时间|时间安排|活动时间)\s*[:：]\s*([^）)；;。，,]*)[）)]?")
 _RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
 _RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
-_ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")
 _FRAME = re.compile(r"^\s*(?:以|借|值|趁|结合|围绕|在|利用).{0,30}(?:契机|为主题|为载体|之际|为抓手|为重点|为核心|为主线)\s*[，,]\s*$")
 _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]?")
 
@@ -102,7 +102,7 @@ def split_clauses(text: str, year: int | None, within: list[int] | None = None) 
 
 def _split_enumeration(text: str) -> list[str]:
     """"…。一是A；二是B。" → ["…。", "一是A；", "二是B。"] when the ordinals run in order."""
-    marks = [m for m in _ENUM.finditer(text)]
+    marks = [m for m in ENUM.finditer(text)]
     seq, want = [], 1
     for m in marks:
         if "一二三四五六七八九十".index(m.group(1)) + 1 == want:

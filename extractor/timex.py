@@ -59,6 +59,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from extractor.hanzi import trad_to_simp
+from extractor.lexicon import to_int
 
 KINDS = (
     "month", "range", "quarter", "half", "edge", "season",
@@ -99,28 +100,16 @@ def _fold(text: str) -> str:
 
 # --- numbers ------------------------------------------------------------------
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
 
 def _num(tok: str) -> int:
     """A month, day or year written in Arabic or Chinese numerals (span only)."""
     tok = re.sub(r"\s", "", tok)
-    if tok.isdigit():
-        return int(tok)
-    if tok in ("元", "正"):
-        return 1
-    if tok in ("冬",):
-        return 11
-    if tok in ("腊",):
-        return 12
-    tok = tok.removeprefix("初")
-    if tok.startswith("廿"):
-        return 20 + (_CN_DIGIT[tok[1]] if len(tok) > 1 else 0)
-    if "十" in tok:
-        tens, _, ones = tok.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    return int("".join(str(_CN_DIGIT[c]) for c in tok))
+    special = {"元": 1, "正": 1, "冬": 11, "腊": 12}  # 元月, 正月, 冬月, 腊月
+    if tok in special:
+        return special[tok]
+    value = to_int(tok.removeprefix("初"))
+    assert value is not None, tok  # the patterns only match numerals
+    return value
 
 
 # --- the grammar of numeric times -------------------------------------------

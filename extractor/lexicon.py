@@ -1,0 +1,185 @@
+"""One owner for what every stage must agree on: numbers written in Chinese,
+the grammar of outline labels, and the words that name plans, sections and
+table columns (those words live in data/lexicon.json).
+
+Cleaning decides where a paragraph starts from the same label grammar the
+outline nests by, the schedule strips from table cells, and the tasks split
+enumerations with; a label form added here reaches all of them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# --- numbers ------------------------------------------------------------------
+
+CN_DIGITS = "一二三四五六七八九"
+_CN_ZERO = "〇零○"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def cn_number(s: str) -> int | None:
+    """一..九十九 in canonical writing; None for strings like 五一 that are
+    festivals or codes, not ordinals."""
+    m = re.fullmatch(rf"([{CN_DIGITS}]?)(十?)([{CN_DIGITS}]?)", s)
+    if not m or not s:
+        return None
+    tens, ten, ones = m.groups()
+    if tens and not ten:
+        return None if ones else CN_DIGITS.index(tens) + 1
+    value = (CN_DIGITS.index(tens) + 1 if tens else 1) * 10 if ten else 0
+    return value + (CN_DIGITS.index(ones) + 1 if ones else 0)
+
+
+def to_int(tok: str) -> int | None:
+    """A number in Arabic (also full-width) or Chinese numerals: 12, １２,
+    十二, 廿三, 两; digit strings (二〇二四) read digit by digit."""
+    tok = re.sub(r"\s", "", tok).translate(_FULLWIDTH)
+    if not tok:
+        return None
+    if tok.isdigit():
+        return int(tok)
+    if tok.startswith("廿"):
+        rest = to_int(tok[1:]) if len(tok) > 1 else 0
+        return None if rest is None else 20 + rest
+    tok = tok.replace("两", "二")
+    value = cn_number(tok)
+    if value is not None:
+        return value
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+    if all(c in digits for c in tok):
+        return int("".join(str(digits[c]) for c in tok))
+    return None
+
+
+_CN_YEAR = re.compile(rf"[一二][{_CN_ZERO}一二三四五六七八九]{{3}}")
+
+
+def years_to_ascii(text: str) -> str:
+    """二〇二四年 → 2024年, for years written in Chinese numerals."""
+    return _CN_YEAR.sub(lambda m: str(to_int(m.group(0))), text)
+
+
+# --- outline labels -----------------------------------------------------------
+
+_CN = r"[一二三四五六七八九十]{1,3}"
+_NUM = r"[0-9０-９]{1,2}"
+# what may follow the number of an item: "1、", "1.", "1．", "1，" — but not a
+# decimal ("1.5") nor a list of numbers ("1，2月"); "1.3月份…" and "2.5·12…"
+# are item 1 and 2 followed by a date
+NUM_MARK = (
+    r"(?:、|[，,](?![0-9０-９])|[．.](?![0-9０-９])"
+    r"|[．.](?=\d{1,2}\s*(?:(?:[—\-~至、]\s*\d{1,2}\s*)?月|[·•・]\d)))"
+)
+_CN_MARK = r"(?:\s*[、，,．.：:]|[ \t\u3000]+(?=[\u4e00-\u9fff“《]))"
+# ⑴..⒇ and ⒈..⒛ are single code points that some editors write for (1) and 1.
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+BULLETS = "-•·●▪■◆◇□◎★☆→►"  # not ○: it is a zero in 二○二四
+
+# (kind, rank, pattern with the number in the first non-empty group). A lower
+# rank nests outside a higher one: the customary order of Chinese documents.
+LABEL_KINDS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
+    ("part", 0, re.compile(rf"^第({_CN}|{_NUM}|百)\s*(?:部分|章|篇|节)\s*[、，,．.：:]?\s*")),
+    ("article", 1, re.compile(rf"^第({_CN}|{_NUM})\s*条\s*[、，,．.：:]?\s*")),
+    ("cn", 1, re.compile(rf"^({_CN}){_CN_MARK}\s*")),
+    ("pcn", 2, re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),
+    ("num", 3, re.compile(rf"^({_NUM})\s*{NUM_MARK}\s*|^([{_DOT_DIGITS}])\s*")),
+    ("ordinal", 3.5, re.compile(rf"^(第{_CN})\s*[，,、：:]\s*")),
+    ("pnum", 4, re.compile(rf"^(?:[（(]\s*({_NUM})\s*[）)]|({_NUM})[)）]|([{_PAREN_DIGITS}]))\s*")),
+    ("circ", 5, re.compile(rf"^([{_CIRCLED}])\s*")),
+    ("bullet", 6, re.compile(rf"^([{re.escape(BULLETS)}])\s*")),
+)
+KIND_RANK = {kind: rank for kind, rank, _ in LABEL_KINDS}
+ITEM_RANK = 3  # 1. and deeper: list items rather than headings
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str  # the label as written ("一、", "（二）", "三月")
+    kind: str
+    rank: float
+    value: int | None
+    rest: str  # the line's text after the label
+
+
+def _value(kind: str, raw: str) -> int | None:
+    if raw in _CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    if raw in _PAREN_DIGITS:
+        return _PAREN_DIGITS.index(raw) + 1
+    if raw in _DOT_DIGITS:
+        return _DOT_DIGITS.index(raw) + 1
+    if kind == "bullet":
+        return None
+    raw = raw.removeprefix("第").translate(_FULLWIDTH)
+    return int(raw) if raw.isdigit() else cn_number(raw)
+
+
+def parse_label(text: str) -> Label | None:
+    """The structural label a line starts with (一、 （二） 3. ④ 第一， …), or None.
+    Time headings (三月份：, 第一季度) are the outline's business: it reads
+    them with the time grammar."""
+    for kind, rank, pat in LABEL_KINDS:
+        m = pat.match(text)
+        if not m:
+            continue
+        raw = next((g for g in m.groups() if g), "")
+        value = _value(kind, raw)
+        if kind not in ("bullet",) and value is None:
+            continue  # 五一、 is a festival, not a label
+        if kind == "bullet" and raw in "-·" and not text[m.end() - 1 : m.end()].isspace():
+            continue  # "-3" or "·" glued to a word is no bullet
+        rest = text[m.end() :].strip()
+        return Label(m.group(0).strip(), kind, rank, value, rest)
+    return None
+
+
+def starts_label(text: str) -> bool:
+    """A line that starts a new paragraph whatever its geometry: a label, or
+    a dash that opens a subtitle."""
+    return parse_label(text.lstrip()) is not None or text.lstrip().startswith("——")
+
+
+# A label standing inside a line after a finished sentence ("…等。 3、强民主")
+# or after a web-table comma (",2、寒假安全"): the cleaner splits the line there.
+INLINE_LABEL = re.compile(
+    rf"(?<=[。；;!！?？])[,，]?\s*(?=(?:{_NUM}(?:、|[．.](?![0-9])|[．.](?=\d{{1,2}}\s*(?:月|[·•・]\d)))"
+    rf"|{_CN}、|[（(]{_CN}[）)])\S)"
+)
+
+# "一是…二是…": an enumeration inside a paragraph
+ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")
+
+
+def strip_label(text: str) -> str:
+    """The text of an item without its label ("1、组织…" → "组织…")."""
+    lab = parse_label(text.strip())
+    return lab.rest if lab else text.strip()
+
+
+# --- words ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def words() -> dict:
+    return json.loads(resources.files("extractor.data").joinpath("lexicon.json").read_text(encoding="utf-8"))
+
+
+def alternation(items: list[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def word_regex(key: str) -> re.Pattern[str]:
+    """The words listed under `key` in lexicon.json (a dotted path), as one regex."""
+    node = words()
+    for part in key.split("."):
+        node = node[part]
+    return re.compile(alternation(node))
