@@ -83,11 +83,19 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：“”（）])[ \t\u3000\xa0]+(?=[{_CJK}，。、；：“”（）])")
 
 
+# "一 指导思想": a numeral set off by a space is a label, the one space
+# between CJK characters that is no typesetting accident (a line spaced out
+# character by character, "一 年 来", spaces its rest too)
+_SPACED_LABEL = re.compile(rf"^\s*([一二三四五六七八九十]{{1,3}})[ \t\u3000]+(?=[{_CJK}“《])(?![{_CJK}][ \t\u3000]+[{_CJK}])")
+
+
 def normalize_text(text: str) -> str:
     text = _BOOKMARK.sub("", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "").replace("\u200b", "")
-    text = _SPACE_BETWEEN_CJK.sub("", text)
-    return re.sub(r"[ \t]{2,}", " ", text).strip()
+    m = _SPACED_LABEL.match(text)
+    head = m.group(1) + " " if m else ""
+    text = _SPACE_BETWEEN_CJK.sub("", text[m.end() :] if m else text)
+    return head + re.sub(r"[ \t]{2,}", " ", text).strip()
 
 
 def is_boilerplate(text: str) -> bool:

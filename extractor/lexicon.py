@@ -148,9 +148,11 @@ def starts_label(text: str) -> bool:
 
 # A label standing inside a line after a finished sentence ("…等。 3、强民主")
 # or after a web-table comma (",2、寒假安全"): the cleaner splits the line there.
+# So does a month heading after a sentence or a wide gap: "9月份：A。 10月份：B。"
 INLINE_LABEL = re.compile(
     rf"(?<=[。；;!！?？])[,，]?\s*(?=(?:{_NUM}(?:、|[．.](?![0-9])|[．.](?=\d{{1,2}}\s*(?:月|[·•・]\d)))"
     rf"|{_CN}、|[（(]{_CN}[）)])\S)"
+    rf"|(?:(?<=[。；;!！?？])\s*|(?<=\S)\s{{2,}}|(?<=[，,])\s+)(?=(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?\s*[:：])"
 )
 
 # "一是…二是…": an enumeration inside a paragraph

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.clean import Line
-from extractor.lexicon import ITEM_RANK, Label, cn_number
+from extractor.lexicon import ITEM_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
 
@@ -117,28 +117,52 @@ def build_tree(lines: list[Line]) -> Node:
     stack = [root]
     labels = [line_label(ln) for ln in lines]
     for i, (line, lab) in enumerate(zip(lines, labels)):
-        if lab is None:
-            if _run_in_subheading(line) and len(stack) > 2 and stack[-1].rank >= ITEM_RANK:
-                # "季节性工作：" closes the item list above it: what follows
-                # belongs to the heading that holds the list
-                item_rank = stack[-1].rank
-                while len(stack) > 1 and stack[-1].rank >= item_rank:
-                    stack.pop()
+        colon = colon_heading(line) if lab is None else None
+        if lab is None and colon is None:
             stack[-1].content.append(line)
             continue
+        if colon is not None:
+            # an unnumbered heading ("具体工作：") sits just inside the heading
+            # that holds it, so it closes any item list above it and holds the
+            # items below it, whatever kinds the plan numbers them with
+            holder = next(n for n in reversed(stack) if n.label is None or n.rank < ITEM_RANK)
+            title, rest = colon
+            lab = Label("", "colon", holder.rank + 0.1, None, rest)
         node = Node(label=lab, line=line)
         if lab.kind in TIME_KINDS:
             node.is_entry = not _month_heading(lab, labels[i + 1] if i + 1 < len(labels) else None)
         while len(stack) > 1 and stack[-1].rank >= lab.rank:
             stack.pop()
         stack[-1].children.append(node)
-        stack.append(node)
+        if not (lab.kind == "colon" and heading_title(lab.rest) != lab.rest.rstrip(":：")):
+            stack.append(node)  # a run-in heading ("指导思想：以…") holds its own line only
     return root
 
 
-def _run_in_subheading(line: Line) -> bool:
-    t = line.text
-    return not line.is_table and len(t) <= 30 and t.endswith((":", "：")) and "，" not in t[:-1]
+# field names of a record ("时间：3月5日", "地点：…"): a record's parts, no headings
+_FIELD = re.compile(
+    r"^(?:活动)?(?:时间|地点|对象|名称|主题|形式|内容|负责人?|责任人|联系人|主办|承办|协办|参加对象|参加人员|参加人|要求|备注|预算)$"
+)
+_INTRO = re.compile(r"如下|以下|下列|如次|具体是")
+
+
+def colon_heading(line: Line) -> tuple[str, str] | None:
+    """An unnumbered heading: a short line ending in a colon ("具体工作：",
+    "全年主要工作安排:"), or a known section word running into its paragraph
+    ("指导思想：以…为指导"). Returns (title, the line's text)."""
+    if line.is_table or line.label:
+        return None
+    t = line.text.strip()
+    m = re.match(r"^([^：:]{2,25})[:：]", t)
+    if not m:
+        return None
+    head = m.group(1).strip()
+    if re.search(r"[，,。；;！!？?、“”《》（）()]", head) or _INTRO.search(head) or _FIELD.match(head):
+        return None
+    standalone = not t[m.end() :].strip()
+    if standalone or word_regex("section_heads").fullmatch(head):
+        return head, t
+    return None
 
 
 def _month_heading(lab: Label, nxt: Label | None) -> bool:
@@ -151,10 +175,16 @@ def _month_heading(lab: Label, nxt: Label | None) -> bool:
 
 
 def top_nodes(root: Node) -> list[Node]:
-    """The plan's top-level sections: root children of the highest-ranked
-    heading kind, provided their numbering runs on (a kind that restarts at 1
-    with no higher label between lost its parents: no sections then)."""
+    """The plan's top-level sections: the unnumbered headings at the top, and
+    the root children of the highest-ranked numbered kind, provided their
+    numbering runs on (a kind that restarts at 1 with no higher label between
+    lost its parents: no sections then)."""
     kids = [c for c in root.children if c.label]
+    numbered = _top_numbered([c for c in kids if c.label.kind != "colon"])
+    return [c for c in kids if c.label.kind == "colon" or c in numbered]
+
+
+def _top_numbered(kids: list[Node]) -> list[Node]:
     if not kids:
         return []
     top_rank = min(c.rank for c in kids)

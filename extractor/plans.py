@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.clean import Line
-from extractor.lexicon import starts_label, years_to_ascii
+from extractor.lexicon import starts_label, word_regex, years_to_ascii
 from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
 
-_STRONG = re.compile(
-    r"计划|計畫|計劃|计画|要点|要點|规划|規劃|方案|工作思路|工作打算|工作任务|任务分解|(?:安排|计划|进度|推进|分解|一览)表"
-)
-_WEAK = re.compile(r"安排|打算|思路")
+_STRONG = word_regex("plan_words.strong")
+_WEAK = word_regex("plan_words.weak")
 _SENTENCE_MARK = re.compile(r"[，。；,;！!？?]")
 _COMPILATION = re.compile(r"[(（][^()（）]{0,6}?\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
 _TITLE_PREFIX = re.compile(
@@ -41,18 +39,43 @@ class PlanDraft:
     signature: list[Line] = field(default_factory=list)  # the unit and date that sign the plan
 
 
+# Whether a line is a plan's title is weighed from cues, its words together
+# with its form; each cue is named here with its weight. A line is a title at
+# TITLE_WEIGHT or more, and only when it is a short standalone line at all.
+_SECTION_SCOPE = re.compile(r"^(?:全年|本年|今年|本学期|本月|本周|下阶段|下一步|近期|主要|具体|重点|日常|常规|其他|各项|月度|每月|工作)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}|20[xX×*_＿]{2}|[一二][〇零○一二三四五六七八九]{3}年|学年|學年|年度|学期|學期")
+_PIECE = re.compile(r"篇\s*[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇|范文[一二三四五六七八九十\d]+|[（(]\d+[)）]$")
+TITLE_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
+    ("names a kind of plan (计划, 要点, 方案, 校历 …)", 2, _STRONG),
+    ("names a weaker plan word (安排, 打算, 思路)", 1, _WEAK),
+    ("carries a year or a school term", 1, _YEAR_LIKE),
+    ("is a compilation's numbered piece (篇二, 范文五)", 1, _PIECE),
+    ("ends in a colon, like a heading", -1, re.compile(r"[:：]$")),
+    ("opens with a section's scope (全年, 主要, 具体 …)", -1, _SECTION_SCOPE),
+)
+TITLE_WEIGHT = 2
+
+
+def title_weight(text: str) -> int:
+    strong = bool(_STRONG.search(text))
+    weight = 0
+    for name, w, pat in TITLE_CUES:
+        if pat is _WEAK and strong:
+            continue  # one plan word counts once
+        if pat is not None and pat.search(text):
+            weight += w
+    return weight
+
+
 def is_title(line: Line) -> bool:
     if line.is_table or line.label:
         return False
     t = _TITLE_PREFIX.sub("", line.text).strip()
     if not 4 <= len(t) <= 50 or starts_label(t) or "如下" in t:
         return False
-    if _SENTENCE_MARK.search(t):
+    if _SENTENCE_MARK.search(t) or re.search(r"[:：].", t):
         return False
-    body = t.rstrip(":：")
-    if re.search(r"[:：]", body):
-        return False
-    return bool(_STRONG.search(t) or (_WEAK.search(t) and "年" in t))
+    return title_weight(t) >= TITLE_WEIGHT
 
 
 def _header_ish(line: Line) -> bool:
