@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import to_simplified, word_ends
 from extractor.lexicon import INLINE_LABEL, starts_label
+from extractor.tables import grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -183,40 +184,6 @@ def _hard_wrap_width(lines: list[str]) -> int | None:
     return top - 6 if near >= max(5, len(widths) // 4) else None
 
 
-def _pipe_cells(s: str) -> list[str] | None:
-    if s.count("|") < 2 and not (s.count("|") == 1 and s.rstrip().endswith("|")):
-        return None
-    parts = [p.strip() for p in s.strip().split("|")]
-    if parts and parts[0] == "":
-        parts = parts[1:]
-    if parts and parts[-1] == "":
-        parts = parts[:-1]
-    if all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):  # markdown rule row
-        return []
-    return parts if len(parts) >= 2 else None
-
-
-def pipe_table(rows_text: list[list[str]]) -> list[list[Cell]]:
-    """Rows of a text table. A row with fewer cells than the header lost its
-    leading cells to a merge with the row above (how web pages flatten a
-    rowspan), so it is right-aligned and the missing cells continue upwards."""
-    width = max(len(r) for r in rows_text)
-    grid: list[list[Cell]] = []
-    for r in rows_text:
-        missing = width - len(r)
-        row: list[Cell] = []
-        for col in range(missing):
-            row.append(Cell(continued=True))
-            # extend the span of the cell this one continues
-            for above in reversed(grid):
-                if not above[col].continued:
-                    above[col].row_span += 1
-                    break
-        row += [Cell(text=t) for t in r]
-        grid.append(row)
-    return grid
-
-
 def clean(blocks: list[Block]) -> list[Line]:
     """Blocks of any format → clean lines, boilerplate and page furniture gone."""
     wrapped = [b.text for b in blocks if b.wrapped and b.kind == "paragraph"]
@@ -233,7 +200,7 @@ def clean(blocks: list[Block]) -> list[Line]:
     def flush_table() -> None:
         nonlocal table_rows
         if table_rows:
-            lines.append(Line(rows=pipe_table(table_rows)))
+            lines.append(Line(rows=grid(table_rows)))
             table_rows = []
 
     in_tail = _drop_tail_lists([b.text if b.kind == "paragraph" else "。" for b in blocks])
@@ -244,7 +211,7 @@ def clean(blocks: list[Block]) -> list[Line]:
             flush_table()
             pending = None
             if any(c.text.strip() for row in b.rows for c in row):
-                rows = [[c.model_copy(update={"text": normalize_text(c.text)}) for c in row] for row in b.rows]
+                rows = [[c.model_copy(update={"text": cell_text(c.text)}) for c in row] for row in b.rows]
                 lines.append(Line(rows=rows, page=b.page))
             continue
         text = normalize_text(b.text)
@@ -263,7 +230,7 @@ def clean(blocks: list[Block]) -> list[Line]:
             continue
         after_break, page_break = page_break, False
         if b.wrapped:
-            cells = _pipe_cells(text)
+            cells = _row_cells(b.text, table_rows)
             if cells is not None:
                 pending = None
                 if cells:
@@ -290,7 +257,37 @@ def clean(blocks: list[Block]) -> list[Line]:
         gap = False
     flush_table()
     lines = [piece for line in lines for piece in _split_inline_labels(line)]
-    return _drop_teasers(lines)
+    return _drop_teasers(_vertical_tables(lines))
+
+
+def cell_text(text: str) -> str:
+    return "\n".join(normalize_text(p) for p in mark_items(text).split("\n"))
+
+
+def _row_cells(raw: str, open_rows: list[list[str]]) -> list[str] | None:
+    """The cells of a text table's row (pipes or tabs), or None for text.
+    A line with one tab between a label and its text ("一、\t指导思想") is no
+    row."""
+    cells = split_row(raw)
+    if cells and "|" not in raw and len(cells) == 2 and not open_rows and (starts_label(cells[0]) or len(cells[1]) > 60):
+        return None
+    return [cell_text(c) for c in cells] if cells else cells
+
+
+def _vertical_tables(lines: list[Line]) -> list[Line]:
+    """Tables flattened one cell per line, rebuilt (see extractor.tables)."""
+    texts = [ln.text if not ln.is_table and not ln.label else "" for ln in lines]
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        found = vertical_table(texts, i) if texts[i] else None
+        if found is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        out.append(Line(rows=grid(found.rows), page=lines[i].page))
+        i = found.end
+    return out
 
 
 def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:

@@ -119,6 +119,11 @@ def build_tree(lines: list[Line]) -> Node:
     for i, (line, lab) in enumerate(zip(lines, labels)):
         colon = colon_heading(line) if lab is None else None
         if lab is None and colon is None:
+            if _ends_time_scope(line, stack[-1]):
+                # a time heading bounds the items under it, not a later table
+                # or a new part that an introduction opens ("…安排如下：")
+                while len(stack) > 1 and stack[-1].label.kind in TIME_KINDS:
+                    stack.pop()
             stack[-1].content.append(line)
             continue
         if colon is not None:
@@ -137,6 +142,15 @@ def build_tree(lines: list[Line]) -> Node:
         if not (lab.kind == "colon" and heading_title(lab.rest) != lab.rest.rstrip(":：")):
             stack.append(node)  # a run-in heading ("指导思想：以…") holds its own line only
     return root
+
+
+def _ends_time_scope(line: Line, open_node: Node) -> bool:
+    if open_node.label is None or open_node.label.kind not in TIME_KINDS:
+        return False
+    if line.is_table:  # a table right under "三月份：" is March's
+        return bool(open_node.content or open_node.children or open_node.is_entry)
+    t = line.text.strip()
+    return len(t) > 15 and bool(_INTRO.search(t))
 
 
 # field names of a record ("时间：3月5日", "地点：…"): a record's parts, no headings

@@ -14,29 +14,18 @@ import re
 from extractor import timex
 from extractor.bodies import split_body_list
 from extractor.lexicon import strip_label
+from extractor.tables import column_roles
 from models import Cell
 
-_TIME_HEAD = re.compile(r"时间|时限|日期|月份|节点|进度|期限|时段")
-_CONTENT_HEAD = re.compile(r"内容|事项|任务|工作|活动|项目|措施|安排")
-_LEAD_HEAD = re.compile(r"牵头|责任|负责|主体|承办|主办|落实")
-_SUPPORT_HEAD = re.compile(r"配合|协办|协助|参与|协同")
 
-
-def _columns(header: list[str]) -> dict[str, int]:
-    cols: dict[str, int] = {}
-    for i, h in enumerate(header):
-        h = re.sub(r"\s", "", h)
-        if not h:
-            continue
-        if "time" not in cols and _TIME_HEAD.search(h) and len(h) <= 8:
-            cols["time"] = i
-        elif "support" not in cols and _SUPPORT_HEAD.search(h):
-            cols["support"] = i
-        elif "lead" not in cols and _LEAD_HEAD.search(h):
-            cols["lead"] = i
-        elif "content" not in cols and _CONTENT_HEAD.search(h):
-            cols["content"] = i
-    return cols
+def _header(rows: list[list[Cell]]) -> list[str]:
+    """The header's text over every column: a cell spanning columns heads
+    each of them (起止日期 over a week and a date column)."""
+    out: list[str] = []
+    for c in rows[0]:
+        out += [c.text] * max(1, c.col_span) if not c.continued else []
+    width = max(len(r) for r in rows)
+    return (out + [""] * width)[:width]
 
 
 def _origin(rows: list[list[Cell]], r: int, c: int) -> tuple[int, Cell]:
@@ -62,19 +51,18 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
 
     if len(rows) < 2:
         return []
-    header = [c.text for c in rows[0]]
-    cols = _columns(header)
+    cols = column_roles(_header(rows))
     start = 1
     if "content" not in cols or "time" not in cols:
         firsts = [r[0].text for r in rows if r and not r[0].continued and r[0].text]
         timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
         if firsts and timed >= max(2, len(firsts) // 2):
-            cols = {"time": 0, "content": 1, **{k: v for k, v in cols.items() if k in ("lead", "support")}}
+            cols = {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}
             start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
         elif "content" not in cols:
             return []
     out: list[TaskDraft] = []
-    ci = cols["content"]
+    ci = cols["content"][0]
     for r in range(start, len(rows)):
         row = rows[r]
         if ci >= len(row) or row[ci].continued or not row[ci].text.strip():
@@ -82,9 +70,9 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
         span = range(r, min(len(rows), r + row[ci].row_span))
         months: set[int] = set()
         time_texts: list[str] = []
-        if "time" in cols:
+        for tc in cols.get("time", []):
             for rr in span:
-                _, cell = _origin(rows, rr, cols["time"])
+                _, cell = _origin(rows, rr, tc)
                 got = timex.parse_heading_time(cell.text, year_context=year)
                 if got is None:
                     got, _tt = timex.months_of(cell.text, year_context=year)
@@ -95,7 +83,7 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
         roles = []
         for key, role in (("lead", "lead"), ("support", "support")):
             if key in cols:
-                _, cell = _origin(rows, r, cols[key])
+                _, cell = _origin(rows, r, cols[key][0])
                 roles.append((role, cell.text))
         for k, item in enumerate(its):
             bodies: list[tuple[str, str]] = []

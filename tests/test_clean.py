@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.clean import clean, is_boilerplate, pipe_table, splits_word
+from extractor.clean import clean, is_boilerplate, splits_word
+from extractor.tables import grid as pipe_table
 from extractor.readers import read_bytes
 from models import Block
 

@@ -1,0 +1,187 @@
+"""Tables flattened into text → the table model the .docx and .pdf readers
+produce (rows of `Cell`s), so that one schedule stage reads every table.
+
+Web pages and copies from a browser flatten a table in three ways:
+
+- a row per line, cells split by `|` or by tabs;
+- one cell per line, under a header of column words (主题 / 时间 / 活动形式);
+- in both, the cells that a merged cell covered are missing from the rows
+  after the first of a group (the month or week stands only in the first).
+
+A row with fewer cells than the table lost its leading cells to a merge with
+the row above, so it is right-aligned and the missing cells continue upwards;
+a header row with fewer cells than the table has a first cell spanning the
+difference (起止日期 over a week and a date column).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor import timex
+from extractor.hanzi import to_simplified
+from extractor.lexicon import words
+from models import Cell
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# a gap between two runs of words inside a cell separates two activities
+# ("升旗仪式  主题班会"); a gap inside one word ("教 育 处") is typesetting
+_ITEM_GAP = re.compile(rf"(?<=[{_CJK}）)”》]{{2}})[ \t\u3000\xa0]+(?=[{_CJK}“《（(]{{2}})")
+
+
+def split_row(raw: str) -> list[str] | None:
+    """The cells of a row written with pipes or tabs, or None for a line that
+    is no such row; [] for a markdown rule row (|---|---|)."""
+    if "\t" in raw.strip():
+        parts = [p.strip() for p in raw.strip().split("\t")]
+    elif raw.count("|") >= 2 or (raw.count("|") == 1 and raw.rstrip().endswith("|")):
+        parts = [p.strip() for p in raw.strip().split("|")]
+        if parts and parts[0] == "":
+            parts = parts[1:]
+    else:
+        return None
+    while parts and parts[-1] == "":
+        parts.pop()  # "| |" pads a row out to the widest one
+    if parts and all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):
+        return []
+    return parts if len(parts) >= 2 else None
+
+
+def mark_items(text: str) -> str:
+    """Inside a cell, a wide gap between activities becomes a paragraph break
+    (the schedule reads a cell's paragraphs as its items)."""
+    return _ITEM_GAP.sub("\n", text.strip())
+
+
+def grid(rows_text: list[list[str]]) -> list[list[Cell]]:
+    """Rows of cell texts → a grid with merges made explicit (see the module
+    docstring for how flattened merges are undone)."""
+    width = max(len(r) for r in rows_text)
+    out: list[list[Cell]] = []
+    for n, r in enumerate(rows_text):
+        missing = width - len(r)
+        if n == 0 and missing:
+            first = Cell(text=r[0], col_span=missing + 1)
+            out.append([first] + [Cell(continued=True)] * missing + [Cell(text=t) for t in r[1:]])
+            continue
+        row: list[Cell] = []
+        for col in range(missing):
+            row.append(Cell(continued=True))
+            for above in reversed(out):  # extend the span of the cell this one continues
+                if not above[col].continued:
+                    above[col].row_span += 1
+                    break
+        row += [Cell(text=t) for t in r]
+        out.append(row)
+    return out
+
+
+# --- column roles -----------------------------------------------------------------
+
+# Header words are read in this order: "负责人" names people before "负责"
+# names a lead body; "参与单位" helps before "单位" leads.
+_ROLE_ORDER = ("person", "support", "lead", "time", "place", "participants", "form", "note", "content")
+
+
+def column_role(header: str) -> str | None:
+    h = to_simplified(re.sub(r"\s", "", header))
+    if not h or len(h) > 12:
+        return None
+    cols = words()["columns"]
+    for role in _ROLE_ORDER:
+        if any(w in h for w in cols[role]):
+            return role
+    return None
+
+
+def column_roles(header: list[str]) -> dict[str, list[int]]:
+    """Which columns hold times, content, lead and support bodies …, by their
+    header words. Every column of a role is kept (a week and a date column
+    are both times); a header cell spanning two columns covers both."""
+    roles: dict[str, list[int]] = {}
+    for i, h in enumerate(header):
+        role = column_role(h)
+        if role:
+            roles.setdefault(role, []).append(i)
+    return roles
+
+
+def is_time_cell(text: str, year: int | None = None) -> bool:
+    """A cell that is only a time: 三月份, 3月1日-3月7日, 第3周, 第一季度."""
+    t = text.strip()
+    return bool(t) and (_WEEK.fullmatch(t) is not None or timex.parse_heading_time(t, year_context=year) is not None)
+
+
+_WEEK = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:次)?")
+
+
+# --- one cell per line ------------------------------------------------------------
+
+
+@dataclass
+class VerticalTable:
+    start: int  # index of the first header line
+    end: int  # one past the last cell line
+    rows: list[list[str]]
+
+
+def _header_run(texts: list[str], i: int) -> int:
+    """How many lines from i are column words of one header (at least 3)."""
+    n = 0
+    seen: set[str] = set()
+    while i + n < len(texts):
+        t = texts[i + n].strip()
+        role = column_role(t) if len(t) <= 6 and not re.search(r"[，。；：,;:！？]", t) else None
+        if role is None or t in seen:
+            break
+        seen.add(t)
+        n += 1
+    return n if n >= 3 else 0
+
+
+def _cell_like(text: str) -> bool:
+    return 0 < len(text) <= 80 and not re.search(r"[。！？]\S{20,}", text)
+
+
+def vertical_table(texts: list[str], i: int, year: int | None = None) -> VerticalTable | None:
+    """A table flattened one cell per line, starting with its header at line i.
+    Rows are anchored on the time column where there is one, since a missing
+    (empty) cell makes a fixed count of lines per row drift."""
+    width = _header_run(texts, i)
+    if not width:
+        return None
+    header = [t.strip() for t in texts[i : i + width]]
+    j = i + width
+    cells: list[str] = []
+    while j < len(texts) and _cell_like(texts[j].strip()):
+        cells.append(texts[j].strip())
+        j += 1
+    if len(cells) < width:
+        return None
+    roles = column_roles(header)
+    tc = roles.get("time", [None])[0]
+    anchors = [k for k, c in enumerate(cells) if is_time_cell(c, year)] if tc is not None else []
+    if len(anchors) >= 2:
+        rows = _rows_by_anchor(cells, anchors, tc, width)
+    else:
+        rows = [cells[k : k + width] for k in range(0, len(cells), width)]
+    return VerticalTable(start=i, end=j, rows=[header] + rows)
+
+
+def _rows_by_anchor(cells: list[str], anchors: list[int], tc: int, width: int) -> list[list[str]]:
+    """Each time cell anchors a row: the `tc` lines before it are the row's
+    first cells, lines after it its later cells, up to the next row's first."""
+    rows = []
+    for n, a in enumerate(anchors):
+        before = cells[max(0, a - tc) : a]
+        if n == 0:
+            before = cells[:a][-tc:] if tc else []
+        nxt = anchors[n + 1] - tc if n + 1 < len(anchors) else len(cells)
+        after = cells[a + 1 : max(a + 1, nxt)]
+        if len(after) > width - tc - 1 > 0:
+            # more lines than cells: the last cell ran over several lines
+            keep = width - tc - 2
+            after = after[:keep] + ["".join(after[keep:])] if keep >= 0 else ["".join(after)]
+        rows.append(before + [cells[a]] + after)
+    return rows
