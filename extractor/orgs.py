@@ -62,3 +62,9 @@ def is_generic_org(name: str) -> bool:
             break
         rest = shorter
     return rest != name and (rest in _lexicon()["bare"] or not rest or _SUFFIX_AT_END.fullmatch(rest) is not None)
+
+
+def is_institution(name: str) -> bool:
+    """A kind that, named alone in a title, is the issuer ("幼儿园工作计划"),
+    where a union's kind alone names a field of work ("工会工作计划")."""
+    return _simplified(name) in _lexicon()["institutions"]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from extractor.clean import Line
 from extractor.lexicon import starts_label, word_regex, years_to_ascii
-from extractor.orgs import ORG_SUFFIX, is_generic_org, org_at_end
+from extractor.outline import parse_label
+from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
 
 _STRONG = word_regex("plan_words.strong")
 _WEAK = word_regex("plan_words.weak")
@@ -89,7 +90,9 @@ def _header_ish(line: Line) -> bool:
         return True  # "（2025年1月16日…会议通过）"
     if t.startswith("——"):
         return True  # "——以青春之我建功新时代": a subtitle
-    return len(t) <= 30 and not starts_label(t) and not re.search(r"[，。；：:,;！!？?]", t)
+    if parse_label(t) or word_regex("section_heads").match(t):
+        return False  # "4月份", "第一季度", "指导思想" open the body
+    return len(t) <= 30 and not re.search(r"[，。；：:,;！!？?]", t)
 
 
 def _is_caption(lines: list[Line], i: int) -> bool:
@@ -225,21 +228,27 @@ _SUBJECT = re.compile(
 _MASKED = r"20[xX×*_＿]{2}|[xX×*]{2}|20__"
 
 
+_LEADING_YEAR = re.compile(
+    # a masked year needs its 年: "XX县人民医院" keeps its XX
+    rf"^(?:(?:19|20)\d{{2}}(?:\s*[-—–~至]\s*(?:19|20)?\d{{2}})?\s*(?:年度|学年|學年|年)?|(?:{_MASKED})\s*(?:年度|学年|學年|年))"
+)
+_TITLE_CUT = re.compile(
+    rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|(?:工作)?(?:{_STRONG.pattern}|{_WEAK.pattern})"
+)
+
+
 def unit_from_title(text: str) -> str | None:
     t = _TITLE_PREFIX.sub("", text)
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
-    # a masked year needs its 年: "XX县人民医院" keeps its XX
-    t = re.sub(rf"^(?:(?:19|20)\d{{2}}\s*(?:年度|学年|學年|年)?|(?:{_MASKED})\s*(?:年度|学年|學年|年))", "", t).strip()
+    t = _LEADING_YEAR.sub("", t).strip()
     t = re.sub(r"^(?:[春秋]季学期|第[一二]学期|[上下]学期|[春秋]季)", "", t)  # "秋季学期城南小学…"
-    cut = re.search(
-        rf"(?:(?:19|20)\d{{2}}|{_MASKED})\s*(?:年|学年|學年)|年度|工作计划|工作計畫|工作計劃|工作要点|工作要點|工作规划"
-        r"|计划|計畫|計劃|要点|要點|规划|規劃|方案",
-        t,
-    )
+    cut = _TITLE_CUT.search(t)
     head = t[: cut.start()] if cut else t
     org = org_at_end(head, longest_prefix=True)
     if org and not is_generic_org(org):
         return org + _department_after_term(t[cut.end() :] if cut else "")
+    if org and org == head.strip() and is_institution(org):
+        return org  # "2020年幼儿园工作计划": the kindergarten's own plan
     return None
 
 
