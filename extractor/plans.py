@@ -237,7 +237,9 @@ _TITLE_CUT = re.compile(
 )
 
 
-def unit_from_title(text: str) -> str | None:
+def unit_from_title(text: str, institution: bool = False) -> str | None:
+    """The issuer a title names; with `institution`, also an institution's
+    kind named alone ("2020年幼儿园工作计划" → 幼儿园)."""
     t = _TITLE_PREFIX.sub("", text)
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
     t = _LEADING_YEAR.sub("", t).strip()
@@ -247,7 +249,7 @@ def unit_from_title(text: str) -> str | None:
     org = org_at_end(head, longest_prefix=True)
     if org and not is_generic_org(org):
         return org + _department_after_term(t[cut.end() :] if cut else "")
-    if org and org == head.strip() and is_institution(org):
+    if institution and org and org == head.strip() and is_institution(org):
         return org  # "2020年幼儿园工作计划": the kindergarten's own plan
     return None
 
@@ -269,6 +271,9 @@ def _department_after_term(rest: str) -> str:
 
 
 def find_unit(draft: PlanDraft) -> str | None:
+    """The issuer: named in the title, else the subject of the opening
+    sentence, else the signature, else an institution's kind that the title
+    names alone."""
     for h in draft.header:
         u = unit_from_title(h)
         if u:
@@ -285,7 +290,7 @@ def find_unit(draft: PlanDraft) -> str | None:
         org = org_at_end(t)
         if org and org == t and not is_generic_org(org):
             return org
-    return None
+    return next((u for h in draft.header if (u := unit_from_title(h, institution=True))), None)
 
 
 def _trim_org(span: str) -> str | None:
