@@ -59,6 +59,8 @@ class Line:
     heading_level: int | None = None
     rows: list[list[Cell]] = field(default_factory=list)
     page: int | None = None
+    # a table rebuilt from flattened text reads as that text did
+    source: str = ""
 
     @property
     def is_table(self) -> bool:
@@ -67,7 +69,7 @@ class Line:
     @property
     def full_text(self) -> str:
         if self.rows:
-            return table_text(self.rows)
+            return self.source or table_text(self.rows)
         return f"{self.label}{self.text}"
 
 
@@ -191,6 +193,7 @@ def clean(blocks: list[Block]) -> list[Line]:
     lines: list[Line] = []
     pending: Line | None = None  # the paragraph a wrapped line may continue
     table_rows: list[list[str]] = []
+    table_source: list[str] = []
     gap = False  # a blank line since the last text line
     page_break = False  # a page number was just dropped: blank lines around it mean nothing
     after_break = False
@@ -198,10 +201,10 @@ def clean(blocks: list[Block]) -> list[Line]:
     last_aligned = False
 
     def flush_table() -> None:
-        nonlocal table_rows
+        nonlocal table_rows, table_source
         if table_rows:
-            lines.append(Line(rows=grid(table_rows)))
-            table_rows = []
+            lines.append(Line(rows=grid(table_rows), source="\n".join(table_source)))
+            table_rows, table_source = [], []
 
     in_tail = _drop_tail_lists([b.text if b.kind == "paragraph" else "。" for b in blocks])
     for b, tail in zip(blocks, in_tail):
@@ -235,6 +238,7 @@ def clean(blocks: list[Block]) -> list[Line]:
                 pending = None
                 if cells:
                     table_rows.append(cells)
+                    table_source.append(normalize_text(b.text))
                 continue
             flush_table()
             raw_width = display_width(b.text.rstrip())
@@ -285,7 +289,8 @@ def _vertical_tables(lines: list[Line]) -> list[Line]:
             out.append(lines[i])
             i += 1
             continue
-        out.append(Line(rows=grid(found.rows), page=lines[i].page))
+        source = "\n".join(texts[i : found.end])
+        out.append(Line(rows=grid(found.rows), page=lines[i].page, source=source))
         i = found.end
     return out
 

@@ -98,8 +98,8 @@ def _header_ish(line: Line) -> bool:
 def _is_caption(lines: list[Line], i: int) -> bool:
     """A title-like line over a table inside a plan names the table; the
     same line before any prose ("附件1" may stand above it) names the plan."""
-    if not (i + 1 < len(lines) and lines[i + 1].is_table):
-        return False
+    if not (i + 1 < len(lines) and lines[i + 1].is_table) or _PIECE.search(lines[i].text):
+        return False  # "…计划 篇5" is a compilation's next plan, whatever follows it
     return any(ln.is_table or _SENTENCE_MARK.search(ln.text) or len(ln.text) > 30 for ln in lines[:i])
 
 

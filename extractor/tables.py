@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from extractor import timex
 from extractor.hanzi import to_simplified
-from extractor.lexicon import words
+from extractor.lexicon import starts_label, words
 from models import Cell
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -126,29 +126,35 @@ class VerticalTable:
     rows: list[list[str]]
 
 
-def _header_run(texts: list[str], i: int) -> int:
-    """How many lines from i are column words of one header (at least 3)."""
+def _header_run(texts: list[str], i: int, year: int | None) -> int:
+    """How many lines from i are column words of one header: at least 3, or
+    2 with a time column followed by a time cell (月份 / 主要工作 / 二月份)."""
     n = 0
     seen: set[str] = set()
+    roles: list[str | None] = []
     while i + n < len(texts):
         t = texts[i + n].strip()
         role = column_role(t) if len(t) <= 6 and not re.search(r"[，。；：,;:！？]", t) else None
-        if role is None or t in seen:
+        if role is None or t in seen or is_time_cell(t, year):
             break
         seen.add(t)
+        roles.append(role)
         n += 1
+    if n == 2 and "time" in roles and i + n < len(texts) and is_time_cell(texts[i + n], year):
+        return n
     return n if n >= 3 else 0
 
 
 def _cell_like(text: str) -> bool:
-    return 0 < len(text) <= 80 and not re.search(r"[。！？]\S{20,}", text)
+    # a numbered line ("1、结合…") starts a list: the table has ended
+    return 0 < len(text) <= 80 and not re.search(r"[。！？]\S{20,}", text) and not starts_label(text)
 
 
 def vertical_table(texts: list[str], i: int, year: int | None = None) -> VerticalTable | None:
     """A table flattened one cell per line, starting with its header at line i.
     Rows are anchored on the time column where there is one, since a missing
     (empty) cell makes a fixed count of lines per row drift."""
-    width = _header_run(texts, i)
+    width = _header_run(texts, i, year)
     if not width:
         return None
     header = [t.strip() for t in texts[i : i + width]]
@@ -162,6 +168,9 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     roles = column_roles(header)
     tc = roles.get("time", [None])[0]
     anchors = [k for k, c in enumerate(cells) if is_time_cell(c, year)] if tc is not None else []
+    if anchors and anchors[-1] == len(cells) - 1 and tc == 0:
+        # a time with nothing after it heads what follows the table
+        cells, anchors, j = cells[:-1], anchors[:-1], j - 1
     if len(anchors) >= 2:
         rows = _rows_by_anchor(cells, anchors, tc, width)
     else:
@@ -180,8 +189,8 @@ def _rows_by_anchor(cells: list[str], anchors: list[int], tc: int, width: int) -
         nxt = anchors[n + 1] - tc if n + 1 < len(anchors) else len(cells)
         after = cells[a + 1 : max(a + 1, nxt)]
         if len(after) > width - tc - 1 > 0:
-            # more lines than cells: the last cell ran over several lines
+            # more lines than cells: the last cell holds several paragraphs
             keep = width - tc - 2
-            after = after[:keep] + ["".join(after[keep:])] if keep >= 0 else ["".join(after)]
+            after = after[:keep] + ["\n".join(after[keep:])]
         rows.append(before + [cells[a]] + after)
     return rows
