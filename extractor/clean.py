@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from extractor.hanzi import to_simplified, word_ends
-from extractor.lexicon import INLINE_LABEL, starts_label
+from extractor.lexicon import LabelSequence, parse_label, starts_label
 from extractor.tables import grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
@@ -92,8 +92,17 @@ _SPACE_BETWEEN_CJK = re.compile(rf"(?<=[{_CJK}，。、；：“”（）])[ \t\
 _SPACED_LABEL = re.compile(rf"^\s*([一二三四五六七八九十]{{1,3}})[ \t\u3000]+(?=[{_CJK}“《])(?![{_CJK}][ \t\u3000]+[{_CJK}])")
 
 
+# a site's stamp dropped inside the plan's text: "时间：2010年3本文来源:月3日",
+# "班会(教育欢迎您投稿)"
+_INLINE_DEBRIS = re.compile(
+    r"(?<=\S)(?:本文|文章)[来來]源[:：](?:\s*(?:网络|網絡|互联网|互聯網|[\w.-]+\.(?:com|cn|net|org)))?"
+    r"|[（(][^（）()]{0,12}(?:欢迎|歡迎)(?:您|你)?投稿[)）]"
+)
+
+
 def normalize_text(text: str) -> str:
     text = _BOOKMARK.sub("", text)
+    text = _INLINE_DEBRIS.sub("", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "").replace("\u200b", "")
     m = _SPACED_LABEL.match(text)
     head = m.group(1) + " " if m else ""
@@ -260,7 +269,7 @@ def clean(blocks: list[Block]) -> list[Line]:
         pending = line if b.wrapped and not cell else None
         gap = False
     flush_table()
-    lines = [piece for line in lines for piece in _split_inline_labels(line)]
+    lines = _split_inline_labels(lines)
     return _drop_teasers(_vertical_tables(lines))
 
 
@@ -309,13 +318,28 @@ def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:
     return out
 
 
-def _split_inline_labels(line: Line) -> list[Line]:
-    if line.is_table or line.label:
-        return [line]
-    parts = INLINE_LABEL.split(line.text)
-    if len(parts) == 1:
-        return [line]
-    return [Line(text=p.strip(" ,，"), page=line.page) for p in parts if p.strip(" ,，")]
+def _split_inline_labels(lines: list[Line]) -> list[Line]:
+    """Labels inside a line start paragraphs of their own (see
+    lexicon.LabelSequence for which do)."""
+    seq = LabelSequence()
+    out: list[Line] = []
+    for line in lines:
+        if line.is_table:
+            out.append(line)
+            continue
+        if line.label:
+            lab = parse_label(line.label + line.text)
+            if lab:
+                seq.see(lab)
+            out.append(line)
+            continue
+        cuts = [0, *seq.split_points(line.text), len(line.text)]
+        if len(cuts) == 2:
+            out.append(line)
+            continue
+        parts = [line.text[a:b].strip(" ,，") for a, b in zip(cuts, cuts[1:])]
+        out += [Line(text=p, page=line.page) for p in parts if p]
+    return out
 
 
 def _drop_teasers(lines: list[Line]) -> list[Line]:

@@ -146,14 +146,74 @@ def starts_label(text: str) -> bool:
     return parse_label(text.lstrip()) is not None or text.lstrip().startswith("——")
 
 
-# A label standing inside a line after a finished sentence ("…等。 3、强民主")
-# or after a web-table comma (",2、寒假安全"): the cleaner splits the line there.
-# So does a month heading after a sentence or a wide gap: "9月份：A。 10月份：B。"
-INLINE_LABEL = re.compile(
-    rf"(?<=[。；;!！?？])[,，]?\s*(?=(?:{_NUM}(?:、|[．.](?![0-9])|[．.](?=\d{{1,2}}\s*(?:月|[·•・]\d)))"
-    rf"|{_CN}、|[（(]{_CN}[）)])\S)"
-    rf"|(?:(?<=[。；;!！?？])\s*|(?<=\S)\s{{2,}}|(?<=[，,])\s+)(?=(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?\s*[:：])"
+# --- labels inside a line ------------------------------------------------------
+#
+# Pages that lost their line breaks ("…新作贡献。二、活动主题感恩图自强三、活动
+# 内容(一)举行…") and cells that hold a list keep their labels inside a line.
+# A label there starts a new paragraph when it follows a finished sentence, when
+# it opens a list after a colon (1. after "主要内容："), or when it continues the
+# numbering of its kind (三、 after 二、): the sequence is what tells a label from
+# a number in a sentence ("组织一、二年级", "共1、2期").
+
+_INLINE_CANDIDATE = re.compile(
+    rf"{_CN}、|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|[{_CIRCLED}]"
 )
+_AFTER_SENTENCE = re.compile(r"[。；;!！?？][,，]?\s*$")
+_MONTH_LABEL = re.compile(rf"(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?\s*[:：]")
+_LIST_WORDS = "、，,和及与或至到-—~"
+
+
+class LabelSequence:
+    """The last number seen of each label kind, read line by line, so that a
+    label inside a line is accepted when it continues its kind's numbering."""
+
+    def __init__(self) -> None:
+        self.last: dict[str, int] = {}
+
+    def see(self, label: Label) -> None:
+        if label.value is None:
+            return
+        self.last[label.kind] = label.value
+        for kind, rank, _ in LABEL_KINDS:  # a new heading restarts the kinds below it
+            if rank > label.rank:
+                self.last[kind] = 0
+
+    def split_points(self, text: str) -> list[int]:
+        """Offsets in `text` where a label inside it starts a new paragraph
+        (the line's own leading label is seen, not returned)."""
+        lead = parse_label(text)
+        if lead:
+            self.see(lead)
+        points: list[int] = []
+        for m in _INLINE_CANDIDATE.finditer(text):
+            at = m.start()
+            if at == 0 or (points and at - points[-1] < 4):
+                continue
+            lab = parse_label(text[at:])
+            if lab is None or lab.value is None:
+                continue
+            before = text[:at].rstrip()
+            after_sentence = bool(_AFTER_SENTENCE.search(text[:at]))
+            # away from a sentence end a label must be followed by words, not a number
+            worded = re.match(r"[\u4e00-\u9fff“《「（(]", lab.rest or "x") is not None
+            opens_list = worded and lab.value == 1 and before.endswith((":", "："))
+            follows = (
+                worded
+                and self.last.get(lab.kind) is not None
+                and lab.value == self.last[lab.kind] + 1
+                and before[-1:] not in _LIST_WORDS
+                and not before[-1:].isdigit()
+            )
+            if after_sentence or opens_list or follows:
+                points.append(at)
+                self.see(lab)
+        # a month heading after a sentence: "9月份：A。 10月份：B。"
+        for m in _MONTH_LABEL.finditer(text):
+            at = m.start()
+            if at and (_AFTER_SENTENCE.search(text[:at]) or re.search(r"[，,]\s+$|\s{2,}$", text[:at])):
+                points.append(at)
+        return sorted(set(points))
+
 
 # "一是…二是…": an enumeration inside a paragraph
 ENUM = re.compile(r"(?:(?<=[。；;，,：:\s])|^)([一二三四五六七八九十])是")

@@ -129,8 +129,11 @@ def build_tree(lines: list[Line]) -> Node:
         if colon is not None:
             # an unnumbered heading ("具体工作：") sits just inside the heading
             # that holds it, so it closes any item list above it and holds the
-            # items below it, whatever kinds the plan numbers them with
+            # items below it, whatever kinds the plan numbers them with; in a
+            # plan whose top level is items it belongs to its item
             holder = next(n for n in reversed(stack) if n.label is None or n.rank < ITEM_RANK)
+            if holder is root and len(stack) > 1:
+                holder = stack[1]  # items are the plan's top level: the heading is part of one
             title, rest = colon
             lab = Label("", "colon", holder.rank + 0.1, None, rest)
         node = Node(label=lab, line=line)

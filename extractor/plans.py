@@ -126,7 +126,29 @@ def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
     return kept, letter
 
 
+def _run_in_title(lines: list[Line]) -> list[Line]:
+    """A page that lost its line breaks runs its title into its first
+    sentence ("2010年…活动方案“三八”国际劳动妇女节是…"): the opening words up
+    to a plan word, weighty enough to be a title by themselves, are split off
+    when no line stands as a title."""
+    if any(is_title(line) for line in lines[:8]):
+        return lines
+    for i, line in enumerate(lines[:3]):
+        if line.is_table or line.label or len(line.text) <= 60 or is_title(line):
+            continue
+        for m in _STRONG.finditer(line.text[:50]):
+            head, rest = line.text[: m.end()], line.text[m.end() :]
+            if (
+                not _SENTENCE_MARK.search(head)
+                and title_weight(head) >= TITLE_WEIGHT + 1
+                and not re.match(r"[，。；：、,.;:）)]", rest)
+            ):
+                return lines[:i] + [Line(text=head, page=line.page), Line(text=rest, page=line.page)] + lines[i + 1 :]
+    return lines
+
+
 def split_plans(lines: list[Line]) -> list[PlanDraft]:
+    lines = _run_in_title(lines)
     starts, letter = _plan_starts(lines)
     # a title repeated or followed by more titles before any prose is one header
     groups: list[tuple[int, int]] = []  # (first header line, first body line)

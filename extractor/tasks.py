@@ -19,15 +19,20 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
-from extractor.lexicon import ENUM
+from extractor.lexicon import ENUM, word_regex
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX
 from extractor.outline import TIME_KINDS, Node, heading_title
 from extractor.schedule import table_tasks
 from models import Objective
 
-_OBJECTIVE_HEAD = re.compile(r"指导思想|总体要求|总体目标|工作目标|目标任务|主要目标|总体思路|工作思路|基本原则|指导原则|总体部署|工作定位")
-_FIELD_TIME = re.compile(r"(?:^|(?<=[（(；;。\s]))\s*(?:时间|完成时限|完成时间|时间安排|活动时间)\s*[:：]\s*([^）)；;。，,]*)[）)]?")
+_OBJECTIVE_HEAD = word_regex("objective_heads")
+# "时间：3月5日" as a field of an item; glued to the words before it only when
+# a date follows ("…庆祝大会时间:2010年3月3日地点:…", a page without line breaks)
+_FIELD_TIME = re.compile(
+    r"(?:(?:^|(?<=[（(；;。\s]))\s*(?:时间|完成时限|完成时间|时间安排|活动时间)|时间(?=[:：]\s*(?:\d|[一二三四五六七八九十元正]{1,2}月)))"
+    r"\s*[:：]\s*([^）)；;。，,]*)[）)]?"
+)
 _RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
 _RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
 _FRAME = re.compile(r"^\s*(?:以|借|值|趁|结合|围绕|在|利用).{0,30}(?:契机|为主题|为载体|之际|为抓手|为重点|为核心|为主线)\s*[，,]\s*$")
@@ -214,7 +219,10 @@ class TaskBuilder:
         # a goal section is named by a short heading ("二、工作目标"), not by
         # a task that mentions goals ("签订党建工作目标责任书")
         heading = not node.is_entry and len(node.title) <= 20
-        objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title)))
+        # "一、指导思想以…为契机": the heading word glued to its paragraph names it too
+        objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title))) or (
+            not node.is_entry and bool(_OBJECTIVE_HEAD.match(node.own_text))
+        )
         if heading and _REVIEW_HEAD.search(node.title) and node.rank < 3:
             return
         here = heading_time(node, self.year)
@@ -244,17 +252,24 @@ class TaskBuilder:
                 # a heading's own line carries its time for the whole item; an
                 # item line is the task itself
                 self._unit(rest, path, ctx)
+        elif _FIELD_TIME.search(node.own_text) and all(not c.children for c in node.children):
+            # "（一）举行庆祝大会 时间：3月3日 地点：… 主要内容：1、…2、…": an
+            # activity with its fields, its items the parts of it
+            parts = [node.own_text] + [c.own_text for c in node.children]
+            self._unit("；".join(p.rstrip("；;") for p in parts), path, ctx)
+            node = Node(label=node.label, line=node.line, content=node.content)  # its items are told
         for line in node.content:
+            text = line.text if line.is_table or not node.children else _without_intro(line.text)
             if line.is_table:
                 self._table(line, path, inner)
-            elif node.children and not _worth_alone(line.text, self.year):
+            elif node.children and not _worth_alone(text, self.year):
                 continue
             elif node.label.kind in TIME_KINDS and not node.is_entry and _comma_list(line.text):
                 # "九月份 / 做好新生入园接待工作，召开家长会，开展…活动": each a task
                 for part in _comma_list(line.text):
                     self._unit(part, path, inner, split=False)
             else:
-                self._unit(line.text, path, inner)
+                self._unit(text, path, inner)
         self._children(node, path, inner, objective)
 
     # -- units -------------------------------------------------------------
@@ -307,6 +322,16 @@ def _comma_list(text: str) -> list[str]:
     if len(parts) >= 3 and all(2 <= len(re.sub(r"[（(][^）)]*[）)]", "", p)) <= 24 for p in parts):
         return parts
     return []
+
+
+def _without_intro(text: str) -> str:
+    """A paragraph over a list without the clause that introduces the list
+    ("…完成培训，内容如下：" → "…完成培训")."""
+    t = text.rstrip()
+    cut = max(t.rfind(c) for c in "，,。；;！？")
+    if not t.endswith(("：", ":")) or cut <= 0 or not re.search(r"如下|以下|下列", t[cut:]):
+        return text
+    return t[: cut + 1].rstrip("，,")
 
 
 def _worth_alone(text: str, year: int | None) -> bool:

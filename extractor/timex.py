@@ -431,12 +431,29 @@ def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:
 # piece, for splitting): remember recent answers.
 @lru_cache(maxsize=8192)
 def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
-    s = _fold(text)
+    s, where = _without_glosses(_fold(text))
     cands = [_apply_year(s, c, year_context) for c in _numeric_cands(s) + _word_cands(s)]
-    return tuple(
-        TimeExpr(text[c.start:c.end], tuple(sorted(set(c.months))), c.start, c.end, c.kind)
-        for c in _resolve(cands)
-    )
+    out = []
+    for c in _resolve(cands):
+        start, end = where[c.start], where[c.end - 1] + 1  # offsets in the input
+        out.append(TimeExpr(text[start:end], tuple(sorted(set(c.months))), start, end, c.kind))
+    return tuple(out)
+
+
+# Some converted pages gloss characters with their pinyin: "國(guó)慶", "社區(qū)".
+# The glosses are kept in the text (it stays verbatim) but read past.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def _without_glosses(s: str) -> tuple[str, list[int]]:
+    """`s` without pinyin glosses, and for each kept character its offset in `s`."""
+    keep = list(range(len(s)))
+    if "(" in s or "（" in s:
+        drop = {i for m in _GLOSS.finditer(s) if re.search("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", m.group()) for i in range(*m.span())}
+        if drop:
+            keep = [i for i in keep if i not in drop]
+            return "".join(s[i] for i in keep), keep
+    return s, keep
 
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:
