@@ -104,7 +104,7 @@ def _is_caption(lines: list[Line], i: int) -> bool:
 
 
 # "关于印发《…计划》的通知": the letter that sends a plan, not a plan
-_NOTICE = re.compile(r"^关于(?:印发|下发|转发|发布|公布|报送)[^，。]*的(?:通知|函)$")
+_NOTICE = re.compile(r"^[^，。；]{0,40}关于(?:印发|下发|转发|发布|公布|报送)[^，。]*的(?:通知|函)$")
 ANNEX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
 
@@ -172,7 +172,7 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
         # "单位名 / 2026年工作计划" set as two lines: the line above a title
         # naming an organisation is part of the title
         # (only above the first title: above a later one stands the previous plan's signature)
-        if n == 0 and h > 0 and _org_line(lines[h - 1]):
+        if h > 0 and (n == 0 and _org_line(lines[h - 1]) or _title_head(lines[h - 1], lines[h])):
             header.insert(0, lines[h - 1].text)
         draft = PlanDraft(title=_pick_title(header), header=header, lines=list(lines[b:end]))
         plans.append(_finish(draft))
@@ -184,11 +184,24 @@ def _org_line(line: Line) -> bool:
     return not line.is_table and len(t) <= 40 and not _SENTENCE_MARK.search(t) and org_at_end(t) is not None
 
 
+def _title_head(prev: Line, title: Line) -> bool:
+    """A title set over two lines ("立山区政府2023年重点工作 / 任务分解和责任
+    分工方案"): the line above completes it when it adds weight to it."""
+    t = prev.text.strip()
+    if prev.is_table or prev.label or not 2 <= len(t) <= 30 or _SENTENCE_MARK.search(t) or re.search(r"[:：]", t):
+        return False
+    if _SIGNING_DATE.match(t) or parse_label(t) or is_title(prev):
+        return False
+    return title_weight(t + title.text.strip()) > title_weight(title.text.strip())
+
+
 def _pick_title(header: list[str]) -> str | None:
     titles = [_TITLE_PREFIX.sub("", h).strip() for h in header if is_title(Line(text=h))]
     own = [t for t in titles if not _COMPILATION.search(t)]
     chosen = (own or titles or [None])[0]
-    if chosen and header and _org_line(Line(text=header[0])) and header[0] not in chosen and not is_title(Line(text=header[0])):
+    if chosen and header and header[0] not in chosen and not is_title(Line(text=header[0])) and (
+        _org_line(Line(text=header[0])) or _title_head(Line(text=header[0]), Line(text=chosen))
+    ):
         chosen = header[0] + chosen
     return chosen
 
@@ -307,8 +320,8 @@ def find_unit(draft: PlanDraft) -> str | None:
             return org
     tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
     for t in reversed(tail):
-        if _SIGNING_DATE.match(t) or len(t) > 40:
-            continue
+        if _SIGNING_DATE.match(t) or len(t) > 40 or re.search(r"[:：]", t):
+            continue  # "牵头单位：区发改局" is a field of the last item, no signature
         org = org_at_end(t)
         if org and org == t and not is_generic_org(org):
             return org

@@ -189,8 +189,9 @@ def _split_respectively(sentence: str, exprs: list) -> list[str] | None:
 
 
 class TaskBuilder:
-    def __init__(self, year: int | None):
+    def __init__(self, year: int | None, looked_back: str | None = None):
         self.year = year
+        self.looked_back = looked_back  # the period a "总结和计划" title reviews
         self.tasks: list[TaskDraft] = []
         self.objectives: list[Objective] = []
 
@@ -223,8 +224,10 @@ class TaskBuilder:
         objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title))) or (
             not node.is_entry and bool(_OBJECTIVE_HEAD.match(node.own_text))
         )
-        if heading and _REVIEW_HEAD.search(node.title) and node.rank < 3:
-            return
+        if heading and node.rank < 3 and (
+            _REVIEW_HEAD.search(node.title) or (self.looked_back and self.looked_back in node.title)
+        ):
+            return  # work done, told in a review: no task of this plan
         here = heading_time(node, self.year)
         inner = ctx
         if here:
@@ -294,7 +297,18 @@ _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局�
 _DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
 # "第一部分 2023年工作回顾": last year's work, no task of this plan
-_REVIEW_HEAD = re.compile(r"回顾|(?:上年|去年|上一年|过去一年|\d{4}年)度?(?:工作)?总结|主要成绩|工作成效")
+_REVIEW_HEAD = re.compile(
+    rf"{word_regex('review_heads').pattern}|(?:上年|去年|上一年|过去一年|\d{{4}}年)度?(?:工作)?总结|(?:开展|完成|落实|工作)情况"
+)
+# "…上半年工作总结和下半年工作计划": the title names the period it looks back on
+_TITLE_REVIEW = re.compile(
+    r"(上半年|前三季度|[一二三]季度|第[一二三]季度|\d{4}年度?|去年|上年)(?:度)?(?:工作)?总结(?:和|及|暨|与|、|并)"
+)
+
+
+def review_period(title: str | None) -> str | None:
+    m = _TITLE_REVIEW.search(title or "")
+    return m.group(1) if m else None
 # "以上为本学期工作安排…", "总之，…": the plan speaking of itself, no work in it
 _CLOSING = re.compile(r"^\s*(?:以上|总之|综上|上述)")
 
@@ -359,7 +373,7 @@ def _records(children: list[Node]) -> list[list[Node]]:
     return groups
 
 
-def extract(root: Node, year: int | None) -> tuple[list[Objective], list[TaskDraft]]:
-    b = TaskBuilder(year)
+def extract(root: Node, year: int | None, title: str | None = None) -> tuple[list[Objective], list[TaskDraft]]:
+    b = TaskBuilder(year, review_period(title))
     b.run(root)
     return b.objectives, b.tasks
