@@ -8,6 +8,7 @@ One `Line` is one paragraph (or one table) of the document.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,6 +35,13 @@ _TIMESTAMP = re.compile(r"^[\d\s:/.\-年月日]+(?:浏览\s*[:：]?\s*\d+)?$")
 _SIGNATURE_DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TAIL = re.compile(
     r"^(?:本文来源|文章来源|责任编辑|相关推荐|相关文章|相关阅读|扫一扫|上一篇|下一篇|分享到|打印本页|关闭窗口|版权所有|免责声明|返回顶部|【打印】|推荐阅读|热门文章|猜你喜欢)"
+)
+# what document-sharing and essay sites wrap around a text: "《…》由会员分享，
+# 可在线阅读", "(全文共1203字)", "字号：", "用手机扫描二维码", "设为首页"
+_SITE = re.compile(
+    r"由会员分享|可在线阅读|请在.{0,40}上搜索|文档下载|下载后的文档|仅供预览|内容可能不全|珍藏版|资源得分"
+    r"|全文共\s*\d+\s*字|打开翻译|手机版|手机查看|手机扫描|二维码|^字号\s*[:：]?|设为首页|加入收藏|无障碍阅读|长者版"
+    r"|^约\s*[\d.]+\s*千?字|^约\s*\d+\s*页|发布于\S{0,6}$|^举报$|阅读量\s*[:：]|我要投稿|在线客服|此处隐藏\d+个字"
 )
 # markers after which a web page lists other articles' titles, not the plan's text
 _TAIL_LIST = re.compile(r"^【?(?:相关推荐|相关文章|相关阅读|相关链接|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
@@ -119,6 +127,8 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _URL.search(t) and len(t) < 80:
         return True
+    if len(t) < 160 and _SITE.search(t):
+        return True
     keys = {m.group(1) for m in _BYLINE_KEY.finditer(t)}
     if len(t) < 160 and (len(keys) >= 2 or (keys and (_DATE.search(t) or t.endswith((":", "："))))):
         return True
@@ -195,8 +205,30 @@ def _hard_wrap_width(lines: list[str]) -> int | None:
     return top - 6 if near >= max(5, len(widths) // 4) else None
 
 
+# Some pages reach us as text with their markup: "…母爱<br></br><h3>小编…</h3>"
+_HTML_BREAK = re.compile(r"</?(?:br|p|div|h[1-6]|li|ul|ol|tr|table|section|article|blockquote)\b[^>]*>", re.I)
+_HTML_DROP = re.compile(r"<(image|img|script|style)\b[^>]*>.*?</\1>|<(?:img|image)\b[^>]*>", re.I | re.S)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^<>]*>")
+
+
+def _unmarked(blocks: list[Block]) -> list[Block]:
+    """Text blocks that carry HTML markup: tags that break lines break the
+    block, other tags and images go, entities are decoded."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != "paragraph" or "<" not in b.text or not _HTML_TAG.search(b.text):
+            out.append(b)
+            continue
+        text = _HTML_DROP.sub("", b.text)
+        for part in _HTML_BREAK.split(text):
+            part = html.unescape(_HTML_TAG.sub("", part))
+            out.append(b.model_copy(update={"text": part, "wrapped": True}))
+    return out
+
+
 def clean(blocks: list[Block]) -> list[Line]:
     """Blocks of any format → clean lines, boilerplate and page furniture gone."""
+    blocks = _unmarked(blocks)
     wrapped = [b.text for b in blocks if b.wrapped and b.kind == "paragraph"]
     full_width = _hard_wrap_width(wrapped) if wrapped else None
     lines: list[Line] = []

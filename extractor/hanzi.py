@@ -10,6 +10,7 @@ and what is reported stays verbatim.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -47,3 +48,13 @@ def word_ends(text: str) -> frozenset[int]:
         pos += len(tok)
         out.add(pos)
     return frozenset(out)
+
+
+# Some converted pages gloss characters with their pinyin: "國(guó)慶", "社區(qū)".
+# The text keeps them (it stays verbatim); word tests read the plain view.
+GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+
+
+def plain(text: str) -> str:
+    """`text` without pinyin glosses."""
+    return GLOSS.sub("", text) if ("(" in text or "（" in text) else text

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.clean import Line
+from extractor.hanzi import plain
 from extractor.lexicon import ITEM_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
@@ -170,7 +171,7 @@ def colon_heading(line: Line) -> tuple[str, str] | None:
     if line.is_table or line.label:
         return None
     t = line.text.strip()
-    m = re.match(r"^([^：:]{2,25})[:：]", t)
+    m = re.match(r"^([^：:]{2,25})[:：]", plain(t))
     if not m:
         return None
     head = m.group(1).strip()

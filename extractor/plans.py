@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.clean import Line
+from extractor.hanzi import plain
 from extractor.lexicon import starts_label, word_regex, years_to_ascii
 from extractor.outline import parse_label
 from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
@@ -58,6 +59,7 @@ TITLE_WEIGHT = 2
 
 
 def title_weight(text: str) -> int:
+    text = plain(text)
     strong = bool(_STRONG.search(text))
     weight = 0
     for name, w, pat in TITLE_CUES:
@@ -71,7 +73,7 @@ def title_weight(text: str) -> int:
 def is_title(line: Line) -> bool:
     if line.is_table or line.label:
         return False
-    t = _TITLE_PREFIX.sub("", line.text).strip()
+    t = plain(_TITLE_PREFIX.sub("", line.text)).strip()
     if not 4 <= len(t) <= 50 or starts_label(t) or "如下" in t:
         return False
     if _SENTENCE_MARK.search(t) or re.search(r"[:：].", t):
@@ -275,7 +277,7 @@ _TITLE_CUT = re.compile(
 def unit_from_title(text: str, institution: bool = False) -> str | None:
     """The issuer a title names; with `institution`, also an institution's
     kind named alone ("2020年幼儿园工作计划" → 幼儿园)."""
-    t = _TITLE_PREFIX.sub("", text)
+    t = plain(_TITLE_PREFIX.sub("", text))
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
     t = _LEADING_YEAR.sub("", t).strip()
     t = re.sub(r"^(?:[春秋]季学期|第[一二]学期|[上下]学期|[春秋]季)", "", t)  # "秋季学期城南小学…"

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from extractor import timex
-from extractor.hanzi import to_simplified
+from extractor.hanzi import plain, to_simplified
 from extractor.lexicon import starts_label, words
 from models import Cell
 
@@ -85,7 +85,7 @@ _ROLE_ORDER = ("person", "support", "lead", "time", "place", "participants", "fo
 
 
 def column_role(header: str) -> str | None:
-    h = to_simplified(re.sub(r"\s", "", header))
+    h = to_simplified(plain(re.sub(r"\s", "", header)))
     if not h or len(h) > 12:
         return None
     cols = words()["columns"]

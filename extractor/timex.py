@@ -58,7 +58,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.hanzi import trad_to_simp
+from extractor.hanzi import GLOSS, trad_to_simp
 from extractor.lexicon import to_int
 
 KINDS = (
@@ -440,16 +440,12 @@ def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
     return tuple(out)
 
 
-# Some converted pages gloss characters with their pinyin: "國(guó)慶", "社區(qū)".
-# The glosses are kept in the text (it stays verbatim) but read past.
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
-
-
 def _without_glosses(s: str) -> tuple[str, list[int]]:
-    """`s` without pinyin glosses, and for each kept character its offset in `s`."""
+    """`s` without pinyin glosses (read past, the text keeps them), and for
+    each kept character its offset in `s`."""
     keep = list(range(len(s)))
     if "(" in s or "（" in s:
-        drop = {i for m in _GLOSS.finditer(s) if re.search("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]", m.group()) for i in range(*m.span())}
+        drop = {i for m in GLOSS.finditer(s) for i in range(*m.span())}
         if drop:
             keep = [i for i in keep if i not in drop]
             return "".join(s[i] for i in keep), keep
