@@ -255,7 +255,7 @@ def _finish(draft: PlanDraft) -> PlanDraft:
 
 # --- unit ------------------------------------------------------------------
 
-_UNIT_VERB = r"(?:将|要|拟|在|以|坚持|继续|始终|认真|计划|准备|预备)"
+_UNIT_VERB = r"(?:将|要|拟|在|以|坚持|继续|始终|认真|计划|准备|预备|特制定|制定|决定|现将|现就|就|根据|结合|按照)"
 _SUBJECT = re.compile(
     rf"(?:^|[，,。；;！!\s]|(?:\d{{4}}|[xX×]{{2}}|\*\*|20[xX]{{2}}|__)年(?:度)?[，,]?|新的一年[，,]?)"
     rf"([\u4e00-\u9fff（）()]{{0,24}}?(?:{ORG_SUFFIX})){_UNIT_VERB}"
@@ -315,7 +315,7 @@ def find_unit(draft: PlanDraft) -> str | None:
         u = unit_from_title(h)
         if u:
             return u
-    intro = "".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400]
+    intro = plain("".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400])
     for m in _SUBJECT.finditer(intro):
         org = _trim_org(m.group(1))
         if org and not is_generic_org(org):
