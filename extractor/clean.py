@@ -112,6 +112,8 @@ def normalize_text(text: str) -> str:
     text = _BOOKMARK.sub("", text)
     text = _INLINE_DEBRIS.sub("", text)
     text = text.replace("\u3000", " ").replace("\xa0", " ").replace("\ufeff", "").replace("\u200b", "")
+    if len(text) < 120:  # a file's name shown as a title: "…工作计划.docx"
+        text = re.sub(r"\.(?:docx?|pdf|wps|txt|pptx?|xlsx?)\s*$", "", text, flags=re.I)
     m = _SPACED_LABEL.match(text)
     head = m.group(1) + " " if m else ""
     text = _SPACE_BETWEEN_CJK.sub("", text[m.end() :] if m else text)

@@ -159,7 +159,10 @@ _INLINE_CANDIDATE = re.compile(
     rf"{_CN}、|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|[{_CIRCLED}]"
 )
 _AFTER_SENTENCE = re.compile(r"[。；;!！?？][,，]?\s*$")
-_MONTH_LABEL = re.compile(rf"(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?\s*[:：]")
+_MONTH_LABEL = re.compile(
+    rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?"
+    r"(?:\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上))?)?\s*[:：]"
+)
 _LIST_WORDS = "、，,和及与或至到-—~"
 
 
@@ -207,10 +210,16 @@ class LabelSequence:
             if after_sentence or opens_list or follows:
                 points.append(at)
                 self.see(lab)
-        # a month heading after a sentence: "9月份：A。 10月份：B。"
+        # a month heading after a sentence: "9月份：A。 10月份：B。"; a dated
+        # entry after another: "…上午：开展咨询活动2023年5月15日下午：开展讲座"
+        dated = {m.start() for m in _MONTH_LABEL.finditer(text) if "日" in m.group() or "号" in m.group()}
         for m in _MONTH_LABEL.finditer(text):
             at = m.start()
-            if at and (_AFTER_SENTENCE.search(text[:at]) or re.search(r"[，,]\s+$|\s{2,}$", text[:at])):
+            if at and (
+                _AFTER_SENTENCE.search(text[:at])
+                or re.search(r"[，,]\s+$|\s{2,}$", text[:at])
+                or (len(dated) >= 2 and at in dated and not text[at - 1].isdigit())
+            ):
                 points.append(at)
         return sorted(set(points))
 

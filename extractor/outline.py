@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import plain
 from extractor.lexicon import ITEM_RANK, Label, cn_number, word_regex
@@ -43,6 +44,9 @@ def parse_label(text: str) -> Label | None:
     m = _MONTH_HEAD.match(text)
     if m and _plain_month(m.group(1)):
         return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())
+    dated = _dated_entry(text)
+    if dated:
+        return dated
     m = _WEEK_HEAD.match(text)
     if m:
         return Label(m.group(1), "week", WEEK_RANK, None, (m.group(2) or "").strip())
@@ -50,6 +54,23 @@ def parse_label(text: str) -> Label | None:
     if m:
         return Label(m.group(1), "period", PERIOD_RANK, None, (m.group(2) or "").strip())
     return parse_structural_label(text)
+
+
+_DAYTIME = re.compile(r"\s*(?:上午|下午|晚上|中午|全天|晚|早)?\s*[:：]")
+
+
+def _dated_entry(text: str) -> Label | None:
+    """"2023年5月15日上午：开展…", "3月8日：…": a date and a colon open an entry."""
+    if not re.match(r"(?:19|20)?\d", text):
+        return None
+    found = timex.find_times(text[:24])
+    first = found[0] if found else None
+    if first is None or first.start != 0 or first.kind not in ("date", "month", "range", "deadline") or not first.months:
+        return None
+    m = _DAYTIME.match(text, first.end)
+    if not m:
+        return None
+    return Label(text[: m.end()].rstrip(":： "), "month", MONTH_RANK, None, text[m.end() :].strip())
 
 
 def _plain_month(s: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from extractor.clean import Line
 from extractor.hanzi import plain
@@ -209,16 +210,34 @@ def _pick_title(header: list[str]) -> str | None:
 
 
 def _strip_title_echo(draft: PlanDraft) -> None:
-    """Web pages start the body with the title again: "标题】正文", "标题,正文"."""
+    """Web pages start the body with the title again: "标题】正文", "标题,正文",
+    a document viewer with its page number and a slip ("1、标题′正文")."""
     if not draft.lines or draft.lines[0].is_table:
         return
     first = draft.lines[0]
+    text = re.sub(r"^\d{1,2}\s*[、.．]\s*", "", first.text)  # a viewer's page number
     for h in sorted({_TITLE_PREFIX.sub("", x).strip() for x in draft.header}, key=len, reverse=True):
-        if h and first.text.startswith(h) and len(first.text) > len(h) + 4:
-            rest = first.text[len(h) :]
-            if rest[0] in "】]」》,，:：、 ":
-                first.text = rest.lstrip("】]」》,，:：、 ")
-                return
+        n = _echo_length(text, h)
+        if n and len(text) > n + 4:
+            first.text = text[n:].lstrip("】]」》,，:：、 ")
+            return
+
+
+def _echo_length(text: str, title: str) -> int:
+    """How many characters at the start of `text` repeat `title`: exactly,
+    then followed by a mark or (for a long title) by anything; or with one
+    character slipped (a viewer's copy) when the title is long."""
+    if not title:
+        return 0
+    if text.startswith(title):
+        rest = text[len(title) :]
+        return len(title) if rest[:1] in "】]」》,，:：、 " or len(title) >= 8 else 0
+    if len(title) < 12:
+        return 0
+    for n in (len(title) - 1, len(title) + 1):
+        if SequenceMatcher(None, text[:n], title).ratio() >= 0.95:
+            return n
+    return 0
 
 
 _CN_YEAR = "二[〇零○][一二三四五六七八九〇零○]{2}"

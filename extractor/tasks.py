@@ -85,7 +85,7 @@ def heading_time(node: Node, year: int | None) -> _Ctx | None:
         return None
     if lab.kind in TIME_KINDS:
         months = timex.parse_heading_time(lab.text, year_context=year) or []
-        if not months and lab.kind == "week":  # the dates in its brackets
+        if not months:  # the dates in a week's brackets, "5月15日上午"
             months = timex.months_of(lab.text, year_context=year)[0]
         return _Ctx(months, lab.text) if months else None
     months, tt = _own_time(lab.rest if _FIELD_TIME.search(lab.rest) else heading_title(lab.rest), year)
