@@ -185,7 +185,7 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return True
     # a line without a label, with a comma inside and no end mark, is a
     # sentence cut in two (headings seldom carry commas without a label)
-    return not starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 8
+    return not starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 20
 
 
 def _closes_note(a: str) -> bool:

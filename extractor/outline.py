@@ -192,13 +192,14 @@ def colon_heading(line: Line) -> tuple[str, str] | None:
     if line.is_table or line.label:
         return None
     t = line.text.strip()
-    m = re.match(r"^([^：:]{2,25})[:：]", plain(t))
+    words = plain(t)
+    m = re.match(r"^([^：:]{2,25})[:：]", words)
     if not m:
         return None
     head = m.group(1).strip()
     if re.search(r"[，,。；;！!？?、“”《》（）()]", head) or _INTRO.search(head) or _FIELD.match(head):
         return None
-    standalone = not t[m.end() :].strip()
+    standalone = not words[m.end() :].strip()
     if standalone or word_regex("section_heads").fullmatch(head):
         return head, t
     return None

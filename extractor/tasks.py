@@ -330,8 +330,8 @@ def _comma_list(text: str) -> list[str]:
     """The items of a line that is a run of short items separated by commas
     (no sentence inside it), or [] for prose."""
     body = text.strip().rstrip("。；;")
-    if "。" in body:
-        return []
+    if "。" in body or re.match(r"^[^，,：:]{1,8}[:：]", body):
+        return []  # a sentence, or an item with its own head ("大寒：…，宜…")
     parts = [p.strip() for p in re.split(r"[，,；;](?![^（(]*[）)])", body) if p.strip()]
     if len(parts) >= 3 and all(2 <= len(re.sub(r"[（(][^）)]*[）)]", "", p)) <= 24 for p in parts):
         return parts
