@@ -91,6 +91,7 @@ LABEL_KINDS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("pcn", 2, re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),
     ("num", 3, re.compile(rf"^({_NUM})\s*{NUM_MARK}\s*|^([{_DOT_DIGITS}])\s*")),
     ("ordinal", 3.5, re.compile(rf"^(第{_CN})\s*[，,、：:]\s*")),
+    ("alpha", 3.5, re.compile(r"^([A-Z])\s*[、．.](?![A-Za-z0-9])\s*")),
     ("pnum", 4, re.compile(rf"^(?:[（(]\s*({_NUM})\s*[）)]|({_NUM})[)）]|([{_PAREN_DIGITS}]))\s*")),
     ("circ", 5, re.compile(rf"^([{_CIRCLED}])\s*")),
     ("bullet", 6, re.compile(rf"^([{re.escape(BULLETS)}])\s*")),
@@ -117,6 +118,8 @@ def _value(kind: str, raw: str) -> int | None:
         return _DOT_DIGITS.index(raw) + 1
     if kind == "bullet":
         return None
+    if kind == "alpha":
+        return ord(raw) - ord("A") + 1
     raw = raw.removeprefix("第").translate(_FULLWIDTH)
     return int(raw) if raw.isdigit() else cn_number(raw)
 

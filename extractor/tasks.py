@@ -34,7 +34,10 @@ _FIELD_TIME = re.compile(
     r"\s*[:：]\s*([^）)；;。，,]*)[）)]?"
 )
 _RECORD_START = re.compile(r"^(?:活动名称|活动主题|活动项目|项目名称|名称|主题)\s*[:：]")
-_RECORD_FIELD = re.compile(r"^(?:时间|活动时间|地点|对象|参加人员|参加对象|负责人?|责任(?:单位|部门|人)|形式|活动形式|内容|活动内容|要求|备注|预算)\s*[:：]")
+_RECORD_FIELD = re.compile(
+    r"^(?:时间|活动时间|完成时间|地点|活动地点|对象|参加人员|参[加与]对象|负责人?|责任(?:单位|部门|人)|牵头单位|配合单位|实施单位"
+    r"|形式|活动形式|内容|活动内容|要求|目标要求|备注|预算)\s*[:：]"
+)
 _FRAME = re.compile(r"^\s*(?:以|借|值|趁|结合|围绕|在|利用).{0,30}(?:契机|为主题|为载体|之际|为抓手|为重点|为核心|为主线)\s*[，,]\s*$")
 _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]?")
 
@@ -248,6 +251,11 @@ class TaskBuilder:
             for piece in re.split(r"(?<=[；;。])", node.own_text):
                 if piece.strip(" ：:"):
                     self._unit(piece, path, inner, split=False)
+        elif not node.children and node.content and all(_RECORD_FIELD.match(ln.text) for ln in node.content if not ln.is_table):
+            # "(1)花园踏青 / 参加对象：业主 / 时间：5月 / 地点：…": one activity and its fields
+            fields = [ln.text for ln in node.content if not ln.is_table]
+            self._unit("；".join([node.own_text.rstrip("；;。"), *fields]), path, ctx)
+            node = Node(label=node.label, line=node.line, content=[ln for ln in node.content if ln.is_table])
         elif not node.children:
             rest = node.own_text
             substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title):])
