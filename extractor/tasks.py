@@ -251,7 +251,7 @@ class TaskBuilder:
             for piece in re.split(r"(?<=[；;。])", node.own_text):
                 if piece.strip(" ：:"):
                     self._unit(piece, path, inner, split=False)
-        elif not node.children and node.content and all(_RECORD_FIELD.match(ln.text) for ln in node.content if not ln.is_table):
+        elif not node.children and _fields_only(node.content):
             # "(1)花园踏青 / 参加对象：业主 / 时间：5月 / 地点：…": one activity and its fields
             fields = [ln.text for ln in node.content if not ln.is_table]
             self._unit("；".join([node.own_text.rstrip("；;。"), *fields]), path, ctx)
@@ -344,6 +344,11 @@ def _comma_list(text: str) -> list[str]:
     if len(parts) >= 3 and all(2 <= len(re.sub(r"[（(][^）)]*[）)]", "", p)) <= 24 for p in parts):
         return parts
     return []
+
+
+def _fields_only(content: list[Line]) -> bool:
+    texts = [ln.text for ln in content if not ln.is_table]
+    return bool(texts) and all(_RECORD_FIELD.match(t) for t in texts)
 
 
 def _without_intro(text: str) -> str:
