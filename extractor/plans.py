@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from extractor.clean import Line
-from extractor.hanzi import plain
+from extractor.hanzi import plain, to_simplified
 from extractor.lexicon import starts_label, word_regex, years_to_ascii
 from extractor.outline import parse_label
 from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
@@ -22,7 +22,9 @@ from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_en
 _STRONG = word_regex("plan_words.strong")
 _WEAK = word_regex("plan_words.weak")
 _SENTENCE_MARK = re.compile(r"[，。；,;！!？?]")
-_COMPILATION = re.compile(r"[(（][^()（）]{0,6}?\d+\s*篇\s*[)）]|精选\d*篇|合集|大全|汇编")
+_COMPILATION = re.compile(r"[(（][^()（）]{0,6}?\d+\s*篇\s*[)）]|[精通]选\d*篇|\d+篇$|合集|大全|汇编|汇总")
+# what a compiler puts before a plan's name: "最新…工作计划", "精选…"
+_ADJECTIVE = re.compile(r"^(?:最新|精选|优秀|经典|热门|实用|通用|优质|标准|新版|范文|参考)+")
 _TITLE_PREFIX = re.compile(
     r"^(?:文章标题|标题|题目)\s*[:：]\s*|^——+\s*"
     # compilations number their plans: "篇一：", "【篇二】", "第三篇：", "范文四："
@@ -179,7 +181,21 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
             header.insert(0, lines[h - 1].text)
         draft = PlanDraft(title=_pick_title(header), header=header, lines=list(lines[b:end]))
         plans.append(_finish(draft))
-    return plans
+    return [p for n, p in enumerate(plans) if n + 1 == len(plans) or not _banner_only(p)]
+
+
+def is_compilation(text: str) -> bool:
+    return bool(_COMPILATION.search(to_simplified(plain(text))))
+
+
+def _banner_only(draft: PlanDraft) -> bool:
+    """A compilation's banner ("…工作计划(汇总18篇)") over the compiler's few
+    words, before the first plan of the compilation: no plan of its own."""
+    if not any(is_compilation(h) for h in draft.header):
+        return False
+    body = [ln for ln in draft.lines if ln.is_table or ln.text.strip()]
+    structured = any(ln.is_table or ln.label or starts_label(ln.text) or parse_label(ln.text) for ln in body)
+    return not structured and sum(len(ln.text) for ln in body) < 400
 
 
 def _org_line(line: Line) -> bool:
@@ -200,7 +216,7 @@ def _title_head(prev: Line, title: Line) -> bool:
 
 def _pick_title(header: list[str]) -> str | None:
     titles = [_TITLE_PREFIX.sub("", h).strip() for h in header if is_title(Line(text=h))]
-    own = [t for t in titles if not _COMPILATION.search(t)]
+    own = [t for t in titles if not is_compilation(t)]
     chosen = (own or titles or [None])[0]
     if chosen and header and header[0] not in chosen and not is_title(Line(text=header[0])) and (
         _org_line(Line(text=header[0])) or _title_head(Line(text=header[0]), Line(text=chosen))
@@ -298,7 +314,8 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     kind named alone ("2020年幼儿园工作计划" → 幼儿园)."""
     t = plain(_TITLE_PREFIX.sub("", text))
     t = re.sub(r"[(（][^)）]*[)）]\s*$", "", t)  # trailing note: "(4)", "(9篇)"
-    t = _LEADING_YEAR.sub("", t).strip()
+    for strip in (_LEADING_YEAR, _ADJECTIVE, _LEADING_YEAR):  # "2024最新…", "最新2024年…"
+        t = strip.sub("", t).strip()
     t = re.sub(r"^(?:[春秋]季学期|第[一二]学期|[上下]学期|[春秋]季)", "", t)  # "秋季学期城南小学…"
     cut = _TITLE_CUT.search(t)
     head = t[: cut.start()] if cut else t
