@@ -315,7 +315,7 @@ def _row_cells(raw: str, open_rows: list[list[str]]) -> list[str] | None:
     """The cells of a text table's row (pipes or tabs), or None for text.
     A line with one tab between a label and its text ("一、\t指导思想") is no
     row."""
-    cells = split_row(raw)
+    cells = split_row(raw, table_open=bool(open_rows))
     if cells and "|" not in raw and len(cells) == 2 and not open_rows and (starts_label(cells[0]) or len(cells[1]) > 60):
         return None
     return [cell_text(c) for c in cells] if cells else cells

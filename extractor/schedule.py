@@ -14,18 +14,39 @@ import re
 from extractor import timex
 from extractor.bodies import split_body_list
 from extractor.lexicon import strip_label
-from extractor.tables import column_roles
+from extractor.tables import column_role, column_roles
 from models import Cell
 
 
-def _header(rows: list[list[Cell]]) -> list[str]:
+def _header(rows: list[list[Cell]], r: int = 0) -> list[str]:
     """The header's text over every column: a cell spanning columns heads
     each of them (起止日期 over a week and a date column)."""
     out: list[str] = []
-    for c in rows[0]:
+    for c in rows[r]:
         out += [c.text] * max(1, c.col_span) if not c.continued else []
-    width = max(len(r) for r in rows)
+    width = max(len(row) for row in rows)
     return (out + [""] * width)[:width]
+
+
+def _preamble(rows: list[list[Cell]], year: int | None) -> tuple[int, list[int], str | None, list[tuple[str, str]]]:
+    """Rows above a table's header: a caption naming the table's time
+    ("第十三周（5月8日—5月12日）") and key–value rows ("工作要求 | 1.…").
+    Returns the header's row, the caption's months and words, the pairs."""
+    months: list[int] = []
+    words: str | None = None
+    pairs: list[tuple[str, str]] = []
+    for r, row in enumerate(rows[:6]):
+        cells = [c.text for c in row if not c.continued and c.text.strip()]
+        if sum(1 for c in cells if column_role(c)) >= 2:
+            return r, months, words, pairs
+        if len(cells) == 1:
+            got, tt = timex.months_of(cells[0], year_context=year)
+            months, words = (got, tt) if got else (months, words)
+        elif len(cells) == 2 and len(cells[0]) <= 8:
+            pairs.append((cells[0], cells[1]))
+        else:
+            break
+    return 0, [], None, []
 
 
 def _origin(rows: list[list[Cell]], r: int, c: int) -> tuple[int, Cell]:
@@ -51,8 +72,14 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
 
     if len(rows) < 2:
         return []
-    cols = column_roles(_header(rows))
-    start = 1
+    head, table_months, table_time, pairs = _preamble(rows, year)
+    out: list[TaskDraft] = [
+        TaskDraft(text=item, section_path=[], months=list(table_months), time_text=table_time)
+        for _, value in pairs
+        for item in items(value)
+    ]
+    cols = column_roles(_header(rows, head))
+    start = head + 1
     if "content" not in cols or "time" not in cols:
         firsts = [r[0].text for r in rows if r and not r[0].continued and r[0].text]
         timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
@@ -60,8 +87,7 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
             cols = {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}
             start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
         elif "content" not in cols:
-            return []
-    out: list[TaskDraft] = []
+            return out
     ci = cols["content"][0]
     for r in range(start, len(rows)):
         row = rows[r]
@@ -79,6 +105,8 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
                 months.update(got or [])
                 if cell.text and cell.text not in time_texts:
                     time_texts.append(cell.text)
+        if not months and table_months:  # "星期一" under a caption naming the week's dates
+            months, time_texts = set(table_months), [table_time or ""]
         its = items(row[ci].text)
         roles = []
         for key, role in (("lead", "lead"), ("support", "support")):

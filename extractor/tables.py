@@ -30,12 +30,13 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _ITEM_GAP = re.compile(rf"(?<=[{_CJK}）)”》]{{2}})[ \t\u3000\xa0]+(?=[{_CJK}“《（(]{{2}})")
 
 
-def split_row(raw: str) -> list[str] | None:
+def split_row(raw: str, table_open: bool = False) -> list[str] | None:
     """The cells of a row written with pipes or tabs, or None for a line that
-    is no such row; [] for a markdown rule row (|---|---|)."""
+    is no such row; [] for a markdown rule row (|---|---|). In an open table
+    one pipe makes a row; a caption row keeps its one cell ("第十三周 | | |")."""
     if "\t" in raw.strip():
         parts = [p.strip() for p in raw.strip().split("\t")]
-    elif raw.count("|") >= 2 or (raw.count("|") == 1 and raw.rstrip().endswith("|")):
+    elif raw.count("|") >= 2 or (raw.count("|") == 1 and (raw.rstrip().endswith("|") or table_open)):
         parts = [p.strip() for p in raw.strip().split("|")]
         if parts and parts[0] == "":
             parts = parts[1:]
@@ -45,7 +46,7 @@ def split_row(raw: str) -> list[str] | None:
         parts.pop()  # "| |" pads a row out to the widest one
     if parts and all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):
         return []
-    return parts if len(parts) >= 2 else None
+    return parts if len(parts) >= 2 or (parts and raw.count("|") >= 3) else None
 
 
 def mark_items(text: str) -> str:
