@@ -48,7 +48,7 @@ def plan_text(lines: list[Line]) -> str:
 def build_plan(draft: PlanDraft, taxonomy: themes_mod.Taxonomy) -> Plan:
     text = plan_text(draft.lines + draft.signature)  # the signature is the plan's, though no task
     root = build_tree(draft.lines)
-    objectives, drafts = extract(root, draft.year, draft.title)
+    objectives, drafts = extract(root, draft.year, draft.header)
     mentions = bodies_mod.find_mentions(text)
     unit = draft.unit or unit_from_mentions(mentions)
     tasks = []

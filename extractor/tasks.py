@@ -21,7 +21,7 @@ from extractor import timex
 from extractor.clean import Line
 from extractor.lexicon import ENUM, word_regex
 from extractor.orgs import org_at_end
-from extractor.plans import ANNEX
+from extractor.plans import ANNEX, is_title
 from extractor.outline import TIME_KINDS, Node, heading_title
 from extractor.schedule import table_tasks
 from models import Objective
@@ -55,6 +55,10 @@ class TaskDraft:
 class _Ctx:
     months: list[int]
     text: str
+    # a plan's own time (its title) bounds its work less firmly than a
+    # heading: a task naming another month (the preparation the month
+    # before) keeps it
+    soft: bool = False
 
 
 def _own_time(text: str, year: int | None) -> tuple[list[int], str | None]:
@@ -79,6 +83,8 @@ def _resolve(own: tuple[list[int], str | None], ctx: _Ctx | None) -> tuple[list[
         both = sorted(set(months) & set(ctx.months))
         if both:
             return both, tt
+        if ctx.soft:
+            return months, tt
     return list(ctx.months), tt if tt and not months else ctx.text
 
 
@@ -199,16 +205,17 @@ class TaskBuilder:
         self.objectives: list[Objective] = []
 
     # -- entry -------------------------------------------------------------
-    def run(self, root: Node) -> None:
+    def run(self, root: Node, header: list[str]) -> None:
+        ctx = plan_time(header, self.year)
         outlined = any(c.label for c in root.children)
         for line in root.content:
             if line.is_table:
-                self._table(line, [], None)
+                self._table(line, [], ctx)
             elif outlined:
                 self.objectives.append(Objective(text=line.text, section_path=[]))
             else:
-                self._unit(line.text, [], None)
-        self._children(root, [], None, False)
+                self._unit(line.text, [], ctx)
+        self._children(root, [], ctx, False)
 
     def _children(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
         for group in _records(node.children):
@@ -224,7 +231,9 @@ class TaskBuilder:
         # a task that mentions goals ("签订党建工作目标责任书")
         heading = not node.is_entry and len(node.title) <= 20
         # "一、指导思想以…为契机": the heading word glued to its paragraph names it too
-        objective = objective or (heading and bool(_OBJECTIVE_HEAD.search(node.title))) or (
+        # (an item's title must open with the word: "研讨保教目标" is work)
+        named = _OBJECTIVE_HEAD.search(node.title) if node.rank < 3 else _OBJECTIVE_HEAD.match(node.title)
+        objective = objective or (heading and bool(named)) or (
             not node.is_entry and bool(_OBJECTIVE_HEAD.match(node.own_text))
         )
         if heading and node.rank < 3 and (
@@ -386,7 +395,29 @@ def _records(children: list[Node]) -> list[list[Node]]:
     return groups
 
 
-def extract(root: Node, year: int | None, title: str | None = None) -> tuple[list[Objective], list[TaskDraft]]:
-    b = TaskBuilder(year, review_period(title))
-    b.run(root)
+def plan_time(header: list[str], year: int | None) -> _Ctx | None:
+    """The time a plan's title gives all its work ("2021年幼儿园5月工作重点",
+    "第4周园务计划（3月6日——3月10日）", "…下半年工作计划"): it bounds every
+    task as a heading's does. A year alone says nothing more."""
+    for h in header:
+        if not is_title(Line(text=h)):
+            continue  # a byline's date, a subtitle
+        looked_back = _TITLE_REVIEW.search(h)
+        words = h[looked_back.end() :] if looked_back else h  # "…总结和下半年工作计划"
+        # a month, a stretch of dates, a quarter or a half: not a season of a
+        # school term (春季学期) nor a festival, whose plans prepare months ahead
+        exprs = [e for e in timex.find_times(words, year_context=year) if e.kind in _PLAN_TIME_KINDS and e.months]
+        months = sorted({m for e in exprs for m in e.months})
+        if months and len(months) < 12:
+            return _Ctx(months, "、".join(e.text for e in exprs), soft=True)
+    return None
+
+
+_PLAN_TIME_KINDS = ("month", "range", "date", "deadline", "quarter", "half")
+
+
+def extract(root: Node, year: int | None, header: list[str] | None = None) -> tuple[list[Objective], list[TaskDraft]]:
+    header = header or []
+    b = TaskBuilder(year, next((p for h in header if (p := review_period(h))), None))
+    b.run(root, header)
     return b.objectives, b.tasks
