@@ -88,6 +88,7 @@ LABEL_KINDS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第({_CN}|{_NUM}|百)\s*(?:部分|章|篇|节)\s*[、，,．.：:]?\s*")),
     ("article", 1, re.compile(rf"^第({_CN}|{_NUM})\s*条\s*[、，,．.：:]?\s*")),
     ("cn", 1, re.compile(rf"^({_CN}){_CN_MARK}\s*")),
+    ("roman", 1, re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、，,．.：:]?\s*")),
     ("pcn", 2, re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),
     ("num", 3, re.compile(rf"^({_NUM})\s*{NUM_MARK}\s*|^([{_DOT_DIGITS}])\s*")),
     ("ordinal", 3.5, re.compile(rf"^(第{_CN})\s*[，,、：:]\s*")),
@@ -120,6 +121,8 @@ def _value(kind: str, raw: str) -> int | None:
         return None
     if kind == "alpha":
         return ord(raw) - ord("A") + 1
+    if kind == "roman":
+        return ord(raw) - ord("Ⅰ") + 1
     raw = raw.removeprefix("第").translate(_FULLWIDTH)
     return int(raw) if raw.isdigit() else cn_number(raw)
 

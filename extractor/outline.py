@@ -139,7 +139,8 @@ def build_tree(lines: list[Line]) -> Node:
     stack = [root]
     labels = [line_label(ln) for ln in lines]
     for i, (line, lab) in enumerate(zip(lines, labels)):
-        colon = colon_heading(line) if lab is None else None
+        nxt = labels[i + 1] if i + 1 < len(labels) else None
+        colon = colon_heading(line, nxt) if lab is None else None
         if lab is None and colon is None:
             if _ends_time_scope(line, stack[-1]):
                 # a time heading bounds the items under it, not a later table
@@ -153,8 +154,10 @@ def build_tree(lines: list[Line]) -> Node:
             # that holds it, so it closes any item list above it and holds the
             # items below it, whatever kinds the plan numbers them with; in a
             # plan whose top level is items it belongs to its item
-            holder = next(n for n in reversed(stack) if n.label is None or n.rank < ITEM_RANK)
-            if holder is root and len(stack) > 1:
+            holder = next(
+                n for n in reversed(stack) if n.label is None or (n.rank < ITEM_RANK and n.label.kind != "colon")
+            )
+            if holder is root and len(stack) > 1 and stack[1].rank >= ITEM_RANK:
                 holder = stack[1]  # items are the plan's top level: the heading is part of one
             title, rest = colon
             lab = Label("", "colon", holder.rank + 0.1, None, rest)
@@ -185,14 +188,17 @@ _FIELD = re.compile(
 _INTRO = re.compile(r"如下|以下|下列|如次|具体是")
 
 
-def colon_heading(line: Line) -> tuple[str, str] | None:
+def colon_heading(line: Line, nxt: Label | None = None) -> tuple[str, str] | None:
     """An unnumbered heading: a short line ending in a colon ("具体工作：",
-    "全年主要工作安排:"), or a known section word running into its paragraph
-    ("指导思想：以…为指导"). Returns (title, the line's text)."""
+    "全年主要工作安排:"), a known section word running into its paragraph
+    ("指导思想：以…为指导"), or a short bare line over a list of items
+    ("第二季度重点工作" / "1、…"). Returns (title, the line's text)."""
     if line.is_table or line.label:
         return None
     t = line.text.strip()
     words = plain(t)
+    if nxt is not None and nxt.rank >= ITEM_RANK and 2 <= len(words) <= 20 and not re.search(r"[，,。；;：:！!？?、“”]", words):
+        return words, t
     m = re.match(r"^([^：:]{2,25})[:：]", words)
     if not m:
         return None

@@ -84,9 +84,13 @@ def is_title(line: Line) -> bool:
     return title_weight(t) >= TITLE_WEIGHT
 
 
-def _header_ish(line: Line) -> bool:
-    """A subtitle-like line that may follow a title before the body starts."""
+def _header_ish(line: Line, nxt: Line | None = None) -> bool:
+    """A subtitle-like line that may follow a title before the body starts;
+    not a line over a list of items ("第二季度重点工作" / "1、…")."""
     if line.is_table or line.label:
+        return False
+    after = parse_label(nxt.text) if nxt is not None and not nxt.is_table else None
+    if after is not None and after.kind not in ("cn", "part", "roman") and not is_title(line):
         return False
     t = line.text
     if is_title(line):
@@ -139,7 +143,7 @@ def _run_in_title(lines: list[Line]) -> list[Line]:
     if any(is_title(line) for line in lines[:8]):
         return lines
     for i, line in enumerate(lines[:3]):
-        if line.is_table or line.label or len(line.text) <= 60 or is_title(line):
+        if line.is_table or line.label or len(line.text) <= 20 or is_title(line):
             continue
         for m in _STRONG.finditer(line.text[:50]):
             head, rest = line.text[: m.end()], line.text[m.end() :]
@@ -161,7 +165,9 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
         if groups and i < groups[-1][1]:
             continue
         j = i + 1
-        while j < len(lines) and _header_ish(lines[j]) and not _SIGNING_DATE.match(lines[j].text):
+        while j < len(lines) and _header_ish(lines[j], lines[j + 1] if j + 1 < len(lines) else None) and not _SIGNING_DATE.match(
+            lines[j].text
+        ):
             j += 1
         groups.append((i, j))
     if not groups:
@@ -347,11 +353,13 @@ def find_unit(draft: PlanDraft) -> str | None:
     """The issuer: named in the title, else the subject of the opening
     sentence, else the signature, else an institution's kind that the title
     names alone."""
+    intro = plain("".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400])
     for h in draft.header:
         u = unit_from_title(h)
         if u:
-            return u
-    intro = plain("".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400])
+            # "社区妇联工作计划" whose opening names 桃李社区妇联: the fuller name
+            fuller = [_trim_org(m.group(1)) for m in _SUBJECT.finditer(intro)]
+            return next((f for f in fuller if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
     for m in _SUBJECT.finditer(intro):
         org = _trim_org(m.group(1))
         if org and not is_generic_org(org):
@@ -364,6 +372,9 @@ def find_unit(draft: PlanDraft) -> str | None:
         if org and org == t and not is_generic_org(org):
             return org
     return next((u for h in draft.header if (u := unit_from_title(h, institution=True))), None)
+
+
+_DEICTIC = {"", "我", "我们", "本", "该", "全", "我校", "我园"}
 
 
 def _trim_org(span: str) -> str | None:

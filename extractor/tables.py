@@ -40,13 +40,16 @@ def split_row(raw: str, table_open: bool = False) -> list[str] | None:
         parts = [p.strip() for p in raw.strip().split("|")]
         if parts and parts[0] == "":
             parts = parts[1:]
+        if raw.rstrip().endswith("|") and parts and parts[-1] == "":
+            parts = parts[:-1]  # the row's closing bar
     else:
         return None
-    while parts and parts[-1] == "":
-        parts.pop()  # "| |" pads a row out to the widest one
-    if parts and all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):
+    filled = len(parts)
+    while filled and parts[filled - 1] == "":
+        filled -= 1  # trailing empties: padding or empty cells, as the header tells (grid)
+    if filled and all(re.fullmatch(r":?-{3,}:?", p) for p in parts if p):
         return []
-    return parts if len(parts) >= 2 or (parts and raw.count("|") >= 3) else None
+    return parts if filled >= 2 or (filled and raw.count("|") >= 3) else None
 
 
 def mark_items(text: str) -> str:
@@ -55,9 +58,36 @@ def mark_items(text: str) -> str:
     return _ITEM_GAP.sub("\n", text.strip())
 
 
+def _trimmed(rows_text: list[list[str]]) -> list[list[str]]:
+    """Trailing empty cells are empty columns up to the header's width
+    ("一 | 升旗仪式 | |" under 星期 | 工作安排 | 备注) and padding beyond it,
+    or wherever a row holds more cells than the header has words (the header's
+    first word spans two columns, and shorter rows lost leading cells)."""
+    def filled(r: list[str]) -> int:
+        n = len(r)
+        while n and r[n - 1] == "":
+            n -= 1
+        return n
+
+    header = next((r for r in rows_text if sum(1 for c in r if c) >= 2), rows_text[0])
+    keep = filled(header)
+    if keep < max(filled(r) for r in rows_text):
+        keep = 0  # the header spans more columns than its words: rows lack leading cells
+    timed = column_role(header[0]) == "time"
+
+    def cut(r: list[str]) -> list[str]:
+        # under a time column, a short row whose first cell is no time lost
+        # its leading cells to a merge: its trailing empties are padding
+        n = keep if not (timed and filled(r) < keep and r and not is_time_cell(r[0])) else 0
+        return r[: max(filled(r), min(len(r), n))]
+
+    return [cut(r) for r in rows_text]
+
+
 def grid(rows_text: list[list[str]]) -> list[list[Cell]]:
     """Rows of cell texts → a grid with merges made explicit (see the module
     docstring for how flattened merges are undone)."""
+    rows_text = _trimmed(rows_text)
     width = max(len(r) for r in rows_text)
     out: list[list[Cell]] = []
     for n, r in enumerate(rows_text):
@@ -114,7 +144,10 @@ def is_time_cell(text: str, year: int | None = None) -> bool:
     return bool(t) and (_WEEK.fullmatch(t) is not None or timex.parse_heading_time(t, year_context=year) is not None)
 
 
-_WEEK = re.compile(r"第?[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:次)?")
+_WEEK = re.compile(
+    r"第?[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:次)?"
+    r"|(?:星期|周)?[一二三四五六日天]"  # a weekday under 星期
+)
 
 
 # --- one cell per line ------------------------------------------------------------

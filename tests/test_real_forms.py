@@ -1,0 +1,314 @@
+"""The forms real plans take on the web and in office files, family by family
+(issue 9): each table holds several made-up variants of one form, none copied
+from a real file, and asserts what a user reading the parse would check —
+the plans found, their sections, each task's months, the unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.pipeline import parse_bytes
+
+
+def parse(text: str):
+    return parse_bytes(text.encode("utf-8"), "plan.txt")
+
+
+def month_of(doc, snippet: str) -> list[int]:
+    """The months of the one task whose text holds `snippet`."""
+    found = [t for p in doc.plans for t in p.tasks if snippet in t.text]
+    assert found, f"no task holds {snippet!r}: {[t.text for p in doc.plans for t in p.tasks]}"
+    return found[0].months
+
+
+def top_sections(doc, n: int = 0) -> list[str]:
+    return [s.title for s in doc.plans[n].sections]
+
+
+# --- 1. tables flattened into text ---------------------------------------------------
+
+FLAT_TABLES = [
+    # pipes, the week and its dates in the first rows of a group only
+    (
+        "星海小学2025年春季学期行事历\n周次 | 日期 | 工作内容 | 负责部门 |\n"
+        "第一周 | 2月17日-2月21日 | 开学典礼 | 德育处 |\n教师例会 | 校长室 | |\n"
+        "第二周 | 2月24日-2月28日 | 学雷锋月启动 | 少先队 |\n"
+        "第三周 | 3月3日-3月7日 | 三八节感恩活动 | 工会 |\n",
+        {"教师例会": [2], "学雷锋月启动": [2], "三八节感恩活动": [3]},
+    ),
+    # tabs, as copied from a browser
+    (
+        "社区2024年活动安排\n月份\t活动内容\t牵头单位\t配合单位\n"
+        "四月\t清明祭扫文明宣传\t社区党委\t志愿者协会\n五月\t青年读书会\t团支部\t社区图书室\n",
+        {"清明祭扫文明宣传": [4], "青年读书会": [5]},
+    ),
+    # one cell per line under a header of column words
+    (
+        "城西幼儿园班级活动安排\n主题\n时间\n形式\n"
+        "认识春天\n三月\n户外观察\n"
+        "快乐劳动节\n五月\n手工制作\n",
+        {"认识春天": [3], "快乐劳动节": [5]},
+    ),
+    # two columns, one cell per line: a month and its lines of work
+    (
+        "机关工会2023年工作安排\n月份\n主要工作\n二月份\n职工春节慰问。\n元宵灯谜会。\n三月份\n女职工健康讲座。\n",
+        {"职工春节慰问": [2], "元宵灯谜会": [2], "女职工健康讲座": [3]},
+    ),
+    # a caption row dates a weekday table
+    (
+        "第六周园务安排\n第六周（3月20日—3月24日） | | |\n星期 | 工作安排 | 备注 |\n"
+        "一 | 升旗仪式  教研组长会议 | |\n三 | 消防疏散演练 | |\n",
+        {"升旗仪式": [3], "教研组长会议": [3], "消防疏散演练": [3]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, months", FLAT_TABLES)
+def test_a_flattened_table_gives_each_activity_its_months(text, months):
+    doc = parse(text)
+    for snippet, want in months.items():
+        assert month_of(doc, snippet) == want
+
+
+def test_a_tables_lead_and_support_columns_give_roles():
+    doc = parse(
+        "区教育局2024年重点工作分工表\n序号 | 工作任务 | 完成时限 | 牵头单位 | 配合单位 |\n"
+        "1 | 开展校园安全大排查 | 3月底前 | 安全科 | 各中小学 |\n"
+    )
+    task = next(t for t in doc.plans[0].tasks if "校园安全" in t.text)
+    assert task.months == [3]
+    assert ("安全科", "lead") in [(b.name, b.role) for b in task.bodies]
+
+
+# --- 2. outline labels with variant punctuation --------------------------------------
+
+LABEL_VARIANTS = [
+    ("一,", "二,"),
+    ("一．", "二．"),
+    ("一 ", "二 "),
+    ("(一)", "(二)"),
+    ("一：", "二："),
+    ("Ⅰ、", "Ⅱ、"),
+]
+
+
+@pytest.mark.parametrize("first, second", LABEL_VARIANTS)
+def test_top_labels_in_any_punctuation_make_sections(first, second):
+    doc = parse(
+        f"阳光社区2024年工作计划\n{first}加强组织建设\n1．完善居民议事制度。\n"
+        f"{second}丰富文化生活\n1．三月开展广场舞比赛。\n"
+    )
+    assert top_sections(doc) == ["加强组织建设", "丰富文化生活"]
+    assert month_of(doc, "广场舞比赛") == [3]
+
+
+@pytest.mark.parametrize("label", ["⑴", "⒈", "A、", "1，"])
+def test_item_labels_in_rarer_forms_are_items(label):
+    doc = parse(f"团委2024年工作要点\n一、思想引领\n{label}四月组织青年读书活动。\n")
+    assert month_of(doc, "青年读书活动") == [4]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "9月份：开学典礼。 10月份：国庆歌咏比赛。",
+        "九月：开学典礼；  十月：国庆歌咏比赛。",
+        "9月份:开学典礼, 10月份:国庆歌咏比赛。",
+    ],
+)
+def test_two_month_labels_on_one_line_are_two_entries(line):
+    doc = parse(f"学校2024年德育工作安排\n{line}\n")
+    assert month_of(doc, "开学典礼") == [9]
+    assert month_of(doc, "国庆歌咏比赛") == [10]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        ("指导思想：以服务职工为宗旨。", "具体工作："),
+        ("工作目标：", "主要措施："),
+        ("指导思想:坚持党建带工建。", "全年主要工作安排:"),
+    ],
+)
+def test_colon_headings_without_numbers_are_sections(heads):
+    first, second = heads
+    doc = parse(f"某公司工会2024年工作计划\n{first}\n{second}\n1、三月开展女职工健康讲座。\n")
+    titles = top_sections(doc)
+    assert [first.split("：")[0].split(":")[0], second.rstrip("：:")] == titles
+    assert month_of(doc, "女职工健康讲座") == [3]
+
+
+# --- 3. time headings of any wording -----------------------------------------------------
+
+TIME_HEADINGS = [
+    ("第一季度工作要求：", "召开职代会", [1, 2, 3]),
+    ("七、八月份：", "暑期送清凉", [7, 8]),
+    ("3月和09月 活动", "新生入学教育", [3, 9]),
+    ("宣传月活动（3月——5月）", "发放宣传册", [3, 4, 5]),
+    ("第二季度重点工作", "劳动竞赛", [4, 5, 6]),
+]
+
+
+@pytest.mark.parametrize("heading, snippet, months", TIME_HEADINGS)
+def test_a_heading_naming_a_time_bounds_the_items_under_it(heading, snippet, months):
+    doc = parse(f"街道工会2024年工作计划\n{heading}\n1、{snippet}。\n2、做好会员信息统计。\n")
+    assert month_of(doc, snippet) == months
+    assert month_of(doc, "会员信息统计") == months
+
+
+def test_a_time_headings_scope_ends_where_an_introduction_opens_another_part():
+    doc = parse(
+        "中学2023年德育计划\n附每月主题：\n12月份：感恩教育月。\n"
+        "班团活动是德育的主要载体，具体安排如下：\n主题\n时间\n形式\n收心班会\n第1周\n班会\n"
+    )
+    assert month_of(doc, "感恩教育月") == [12]
+    assert all(t.months != [12] for p in doc.plans for t in p.tasks if "收心班会" in t.text)
+
+
+@pytest.mark.parametrize(
+    "sentence, months",
+    [
+        ("5月31日前完成台账整理。", [5]),
+        ("2021年7月底前完成验收。", [7]),
+        ("4.7日组织卫生日宣传。", [4]),
+        ("“3.15”当天开展消费维权咨询。", [3]),
+    ],
+)
+def test_day_dates_inside_task_text_give_their_month(sentence, months):
+    doc = parse(f"市场监管所2021年工作计划\n一、重点工作\n1、{sentence}\n")
+    assert month_of(doc, sentence[2:8]) == months
+
+
+# --- 4. titles by layout and position ---------------------------------------------------
+
+
+def test_a_short_line_naming_a_plans_part_is_a_heading_not_a_new_plan():
+    doc = parse(
+        "实验小学工会2024年工作计划\n指导思想：以教代会为抓手。\n全年主要工作安排：\n三月份：\n1、庆三八健步走。\n"
+    )
+    assert len(doc.plans) == 1
+    assert month_of(doc, "健步走") == [3]
+
+
+def test_a_title_set_over_two_lines_is_one_title():
+    doc = parse("青河区政府2024年重点工作\n任务分解和责任分工方案\n一、稳定经济增长\n1、一季度完成项目签约。\n")
+    assert doc.plans[0].title == "青河区政府2024年重点工作任务分解和责任分工方案"
+    assert doc.plans[0].year == 2024
+
+
+@pytest.mark.parametrize("kind", ["校历", "行事历", "工作清单", "任务分解表", "目标责任书"])
+def test_other_kinds_of_plan_are_plans(kind):
+    doc = parse(f"青山中学2024年{kind}\n一、三月份开展文明礼仪月活动。\n")
+    assert doc.plans[0].title == f"青山中学2024年{kind}"
+    assert doc.plans[0].unit == "青山中学"
+
+
+def test_a_covering_letter_is_no_plan_wherever_its_about_stands():
+    doc = parse(
+        "柳镇人民政府关于印发《柳镇2024年安全生产工作计划》的通知\n各村、各单位：\n现将计划印发给你们，请认真贯彻执行。\n"
+        "柳镇人民政府\n2024年2月1日\n柳镇2024年安全生产工作计划\n一、三月开展消防安全大检查。\n"
+    )
+    assert [p.title for p in doc.plans] == ["柳镇2024年安全生产工作计划"]
+
+
+def test_a_month_line_right_after_a_title_opens_the_body():
+    doc = parse("幼儿园2024年第二学期工作计划\n4月份\n1、组织春游活动。\n5月份\n1、庆六一排练。\n")
+    assert month_of(doc, "春游") == [4]
+
+
+def test_a_compilations_banner_over_its_compilers_words_is_no_plan():
+    doc = parse(
+        "社区文化活动计划（精选3篇）\n下面是小编整理的社区文化活动计划，供大家参考。\n"
+        "社区文化活动计划篇一\n一、五月开展邻里节。\n社区文化活动计划篇二\n一、十月开展重阳敬老宴。\n"
+    )
+    assert [p.title for p in doc.plans] == ["社区文化活动计划篇一", "社区文化活动计划篇二"]
+
+
+# --- 5. several tasks in one item -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "entry",
+    ["三月：植树节护绿活动；学雷锋志愿服务；三八节女工座谈。", "3月份:植树节护绿活动;学雷锋志愿服务;三八节女工座谈"],
+)
+def test_activities_after_a_time_label_split_at_semicolons(entry):
+    doc = parse(f"团支部2024年工作计划\n{entry}\n")
+    texts = [t.text for t in doc.plans[0].tasks if t.months == [3]]
+    assert len(texts) == 3
+
+
+def test_clauses_naming_different_times_are_different_tasks():
+    doc = parse("工会2024年工作计划\n一、文体活动\n1、上半年举办职工羽毛球赛，下半年组织秋季登山。\n")
+    assert month_of(doc, "羽毛球赛") == [1, 2, 3, 4, 5, 6]
+    assert month_of(doc, "秋季登山") == [7, 8, 9, 10, 11, 12]
+
+
+# --- 6. the unit ----------------------------------------------------------------------------
+
+UNITS = [
+    ("2024年幼儿园工作计划\n一、三月开展家长开放日。", "幼儿园"),
+    ("最新社区妇联工作计划\n为做好本年度工作，桃李社区妇联特制定本计划如下：\n一、三八节开展巾帼志愿服务。", "桃李社区妇联"),
+    ("工作计划\n新的一年，青松路小学工会将围绕学校中心工作开展活动。\n一、三月举办教工运动会。", "青松路小学工会"),
+    ("2024年工作要点\n一、四月开展安全月活动。\n牵头单位：区应急管理局\n", None),
+]
+
+
+@pytest.mark.parametrize("text, unit", UNITS)
+def test_the_unit_is_the_issuer_never_an_adjective_or_a_field(text, unit):
+    assert parse(text).plans[0].unit == unit
+
+
+# --- 7. web debris ----------------------------------------------------------------------------
+
+
+def test_a_sites_stamp_inside_a_line_is_dropped():
+    doc = parse("社区2024年工作计划\n一、举办消夏晚会，时间：2024年7本文来源:月15日。\n")
+    assert month_of(doc, "消夏晚会") == [7]
+    assert "本文来源" not in doc.plans[0].text
+
+
+def test_pinyin_glosses_are_read_past():
+    doc = parse("社區(qū)2024年活動(dòng)計(jì)劃\n一、國(guó)慶節(jié)舉辦文藝演出。\n")
+    assert len(doc.plans) == 1
+    assert month_of(doc, "文藝演出") == [10]
+
+
+def test_a_page_without_line_breaks_is_read_by_its_labels():
+    doc = parse(
+        "2024年社区庆祝三八节活动方案为庆祝三八节，特制定本方案。一、活动主题巾帼心向党二、活动内容"
+        "(一)举办女性健康讲座时间:2024年3月6日地点:社区会议室(二)开展慰问活动1、慰问困难妇女。时间:2024年3月8日"
+    )
+    assert doc.plans[0].title == "2024年社区庆祝三八节活动方案"
+    assert top_sections(doc) == ["活动主题巾帼心向党", "活动内容"]
+    assert month_of(doc, "女性健康讲座") == [3]
+
+
+def test_markup_left_in_a_pages_text_is_dropped():
+    doc = parse("<h3>村委会2024年工作计划</h3><br/><p>一、三月开展植树造林。</p>")
+    assert doc.plans[0].title == "村委会2024年工作计划"
+    assert month_of(doc, "植树造林") == [3]
+
+
+def test_related_articles_after_a_plan_are_no_part_of_it():
+    doc = parse(
+        "居委会2024年工作计划\n一、五月开展邻里节。\n相关推荐\n居委会2023年工作总结 2024-01-05\n社区工作计划范文 2023-12-30\n"
+    )
+    assert "工作总结" not in doc.plans[0].text
+
+
+# --- 8. past text -------------------------------------------------------------------------------
+
+
+def test_a_review_of_the_first_half_gives_no_months():
+    doc = parse(
+        "镇工会2024年上半年工作总结和下半年工作计划\n一、上半年主要工作\n1、春节期间慰问困难职工20户。\n"
+        "二、下半年工作安排\n1、国庆前举办职工趣味运动会。\n"
+    )
+    assert all("慰问困难职工" not in t.text for t in doc.plans[0].tasks if t.months)
+    assert month_of(doc, "趣味运动会") == [10]
+
+
+def test_a_sentence_about_last_year_gives_no_months():
+    doc = parse("妇联2024年工作计划\n一、巾帼建功\n1、去年3月，我们举办了女性创业大赛，效果良好。\n2、今年四月举办家庭教育讲座。\n")
+    assert all(not t.months for t in doc.plans[0].tasks if "创业大赛" in t.text)
+    assert month_of(doc, "家庭教育讲座") == [4]
