@@ -47,8 +47,8 @@ class PlanDraft:
 # Whether a line is a plan's title is weighed from cues, its words together
 # with its form; each cue is named here with its weight. A line is a title at
 # TITLE_WEIGHT or more, and only when it is a short standalone line at all.
-_SECTION_SCOPE = re.compile(r"^(?:全年|本年|今年|本学期|本月|本周|下阶段|下一步|近期|主要|具体|重点|日常|常规|其他|各项|月度|每月|工作)")
-_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}|20[xX×*_＿]{2}|[一二][〇零○一二三四五六七八九]{3}年|学年|學年|年度|学期|學期")
+_SECTION_SCOPE = re.compile(r"^(?:全年|本年|今年|本学期|本月|本周|下阶段|下一步|近期|主要|具体|重点|日常|常规|其他|各项|月度|每月)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d{2}|20[xX×*_＿]{2}|[xX×]{2}年|[一二][〇零○一二三四五六七八九]{3}年|学年|學年|年度|学期|學期")
 _PIECE = re.compile(r"篇\s*[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇|范文[一二三四五六七八九十\d]+|[（(]\d+[)）]$")
 TITLE_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     ("names a kind of plan (计划, 要点, 方案, 校历 …)", 2, _STRONG),
@@ -145,8 +145,11 @@ def _run_in_title(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines[:3]):
         if line.is_table or line.label or len(line.text) <= 20 or is_title(line):
             continue
-        for m in _STRONG.finditer(line.text[:50]):
-            head, rest = line.text[: m.end()], line.text[m.end() :]
+        # a document viewer numbers its first page: "1、乡镇…实施方案 为全面贯彻…"
+        page = re.match(r"\d{1,2}\s*[、.．]\s*", line.text) if i == 0 else None
+        text = line.text[page.end() :] if page else line.text
+        for m in _STRONG.finditer(text[:50]):
+            head, rest = text[: m.end()], text[m.end() :]
             if (
                 not _SENTENCE_MARK.search(head)
                 and title_weight(head) >= TITLE_WEIGHT + 1
@@ -328,8 +331,8 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     org = org_at_end(head, longest_prefix=True)
     if org and not is_generic_org(org):
         return org + _department_after_term(t[cut.end() :] if cut else "")
-    if institution and org and org == head.strip() and is_institution(org):
-        return org  # "2020年幼儿园工作计划": the kindergarten's own plan
+    if institution and org and head.strip().startswith(org) and is_institution(org):
+        return org  # "2020年幼儿园工作计划", "社区文化活动计划": the institution's own plan
     return None
 
 
