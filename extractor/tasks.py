@@ -245,6 +245,14 @@ class TaskBuilder:
         if here:
             months, text = _resolve((here.months, here.text), ctx)
             inner = _Ctx(months, text or here.text)
+        said = _time_section(node.children, self.year)
+        if said is not None:
+            # "（一）活动时间 / 7月2日—9月2日" dates the section's other parts
+            field, when = said
+            months, text = _resolve((when.months, when.text), inner)
+            inner = _Ctx(months, text or when.text)
+            node = Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry,
+                        children=[c for c in node.children if c is not field])
         if objective:
             for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
                 # a heading's title is no goal, its body is; an item is a goal whole
@@ -353,6 +361,26 @@ def _comma_list(text: str) -> list[str]:
     if len(parts) >= 3 and all(2 <= len(re.sub(r"[（(][^）)]*[）)]", "", p)) <= 24 for p in parts):
         return parts
     return []
+
+
+_TIME_SECTION = re.compile(r"^(?:活动|实施|工作|具体)?(?:时间|时间安排|日期|时限)$")
+
+
+def _time_section(children: list[Node], year: int | None) -> tuple[Node, _Ctx] | None:
+    """A part of a section that only says when ("（一）活动时间" over
+    "20__年7月2日—9月2日。", or "（一）活动时间：7月2日至9月2日"); not a
+    field of one record among several (活动名称：… / 时间：…)."""
+    timed = [c for c in children if not c.children and _TIME_SECTION.match(c.title)]
+    if len(timed) != 1 or any(_RECORD_START.match(c.own_text) for c in children):
+        return None
+    for c in timed:
+        said = c.own_text[len(c.title) :] + "".join(ln.text for ln in c.content if not ln.is_table)
+        if len(said) > 60:
+            continue
+        months, tt = timex.months_of(said, year_context=year)
+        if months:
+            return c, _Ctx(months, tt or "")
+    return None
 
 
 def _fields_only(content: list[Line]) -> bool:
