@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from extractor.hanzi import to_simplified, word_ends
+from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
 from extractor.tables import grid, mark_items, split_row, vertical_table
 from models import Block, Cell
@@ -122,7 +122,8 @@ def normalize_text(text: str) -> str:
 
 def is_boilerplate(text: str) -> bool:
     """A line that belongs to the page around a plan, never to the plan."""
-    t = to_simplified(text.strip())  # 發佈時間/來源 are bylines too
+    # 發佈時間/來源 are bylines too, "• 相關(guān)推薦" a tail marker
+    t = to_simplified(plain(text.strip())).lstrip("•·●▪■◆-* ")
     if not t:
         return True
     if _PAGE_NUMBER.match(t):
@@ -343,7 +344,7 @@ def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:
     lines after such a marker, up to the first line of prose."""
     out, listing = [], False
     for t in blocks_text:
-        t = to_simplified(t.strip())
+        t = to_simplified(plain(t.strip())).lstrip("•·●▪■◆-* ")
         if _TAIL_LIST.match(t):
             listing = True
         elif listing and t and (len(t) > 40 or re.search(r"[，。；]", t)):
