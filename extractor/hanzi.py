@@ -58,3 +58,8 @@ GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīí�
 def plain(text: str) -> str:
     """`text` without pinyin glosses."""
     return GLOSS.sub("", text) if ("(" in text or "（" in text) else text
+
+
+def words_of(text: str) -> str:
+    """The view word tests read: no glosses, simplified characters."""
+    return to_simplified(plain(text))

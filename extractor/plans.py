@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from extractor.clean import Line
-from extractor.hanzi import plain, to_simplified
+from extractor.hanzi import plain, to_simplified, words_of
 from extractor.lexicon import starts_label, word_regex, years_to_ascii
 from extractor.outline import parse_label
 from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
@@ -62,7 +62,7 @@ TITLE_WEIGHT = 2
 
 
 def title_weight(text: str) -> int:
-    text = plain(text)
+    text = words_of(text)
     strong = bool(_STRONG.search(text))
     weight = 0
     for name, w, pat in TITLE_CUES:
@@ -76,7 +76,7 @@ def title_weight(text: str) -> int:
 def is_title(line: Line) -> bool:
     if line.is_table or line.label:
         return False
-    t = plain(_TITLE_PREFIX.sub("", line.text)).strip()
+    t = words_of(_TITLE_PREFIX.sub("", line.text)).strip()
     if not 4 <= len(t) <= 50 or starts_label(t) or "如下" in t:
         return False
     if _SENTENCE_MARK.search(t) or re.search(r"[:：].", t):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
+from extractor.hanzi import words_of
 from extractor.lexicon import ENUM, word_regex
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX, is_title
@@ -207,6 +208,12 @@ class TaskBuilder:
     # -- entry -------------------------------------------------------------
     def run(self, root: Node, header: list[str]) -> None:
         ctx = plan_time(header, self.year)
+        said = _time_section(root.children, self.year)
+        if said is not None:  # "三、活动时间：2021年4月1日至4月30日" dates the plan
+            months, text = _resolve((said[1].months, said[1].text), ctx)
+            ctx = _Ctx(months, text or said[1].text)
+            if not _says_more(*said):
+                root = Node(label=None, content=root.content, children=[c for c in root.children if c is not said[0]])
         outlined = any(c.label for c in root.children)
         for line in root.content:
             if line.is_table:
@@ -232,12 +239,13 @@ class TaskBuilder:
         heading = not node.is_entry and len(node.title) <= 20
         # "一、指导思想以…为契机": the heading word glued to its paragraph names it too
         # (an item's title must open with the word: "研讨保教目标" is work)
-        named = _OBJECTIVE_HEAD.search(node.title) if node.rank < 3 else _OBJECTIVE_HEAD.match(node.title)
+        title = words_of(node.title)
+        named = _OBJECTIVE_HEAD.search(title) if node.rank < 3 else _OBJECTIVE_HEAD.match(title)
         objective = objective or (heading and bool(named)) or (
-            not node.is_entry and bool(_OBJECTIVE_HEAD.match(node.own_text))
+            not node.is_entry and bool(_OBJECTIVE_HEAD.match(words_of(node.own_text)))
         )
         if heading and node.rank < 3 and (
-            _REVIEW_HEAD.search(node.title) or (self.looked_back and self.looked_back in node.title)
+            _REVIEW_HEAD.search(title) or (self.looked_back and self.looked_back in title)
         ):
             return  # work done, told in a review: no task of this plan
         here = heading_time(node, self.year)
@@ -251,8 +259,9 @@ class TaskBuilder:
             field, when = said
             months, text = _resolve((when.months, when.text), inner)
             inner = _Ctx(months, text or when.text)
-            node = Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry,
-                        children=[c for c in node.children if c is not field])
+            if not _says_more(field, when):
+                node = Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry,
+                            children=[c for c in node.children if c is not field])
         if objective:
             for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
                 # a heading's title is no goal, its body is; an item is a goal whole
@@ -302,7 +311,13 @@ class TaskBuilder:
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
-        if _names_only(text) or _CLOSING.match(text) or _NOTE.match(text) or ANNEX.match(text.strip()):
+        if (
+            _names_only(text)
+            or _CLOSING.match(text)
+            or _NOTE.match(text)
+            or ANNEX.match(text.strip())
+            or _ASSIGNMENT.match(words_of(text))
+        ):
             return  # a 负责人 cell of a flattened table; the plan's closing words
         pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
@@ -321,6 +336,8 @@ _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局�
 # "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
 _DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+# "活动总负责：xx", "负责人：", "组长：王某": who answers for it, no work
+_ASSIGNMENT = re.compile(r"^[^，,。；;:：]{0,14}(?:总?负责人?|总?协调人?|联系人|责任人|经办人|组长|副组长|成员|主持人?)\s*[:：]")
 # "第一部分 2023年工作回顾": last year's work, no task of this plan
 _REVIEW_HEAD = re.compile(
     rf"{word_regex('review_heads').pattern}|(?:上年|去年|上一年|过去一年|\d{{4}}年)度?(?:工作)?总结|(?:开展|完成|落实|工作)情况"
@@ -332,7 +349,7 @@ _TITLE_REVIEW = re.compile(
 
 
 def review_period(title: str | None) -> str | None:
-    m = _TITLE_REVIEW.search(title or "")
+    m = _TITLE_REVIEW.search(words_of(title or ""))
     return m.group(1) if m else None
 # "以上为本学期工作安排…", "总之，…": the plan speaking of itself, no work in it
 _CLOSING = re.compile(r"^\s*(?:以上|总之|综上|上述)")
@@ -370,17 +387,28 @@ def _time_section(children: list[Node], year: int | None) -> tuple[Node, _Ctx] |
     """A part of a section that only says when ("（一）活动时间" over
     "20__年7月2日—9月2日。", or "（一）活动时间：7月2日至9月2日"); not a
     field of one record among several (活动名称：… / 时间：…)."""
-    timed = [c for c in children if not c.children and _TIME_SECTION.match(c.title)]
-    if len(timed) != 1 or any(_RECORD_START.match(c.own_text) for c in children):
+    timed = [c for c in children if not c.children and _TIME_SECTION.match(words_of(c.title))]
+    if len(timed) != 1 or any(_RECORD_START.match(words_of(c.own_text)) for c in children):
         return None
     for c in timed:
-        said = c.own_text[len(c.title) :] + "".join(ln.text for ln in c.content if not ln.is_table)
+        said = words_of(c.own_text)[len(words_of(c.title)) :] + "".join(ln.text for ln in c.content if not ln.is_table)
         if len(said) > 60:
             continue
         months, tt = timex.months_of(said, year_context=year)
         if months:
             return c, _Ctx(months, tt or "")
     return None
+
+
+def _says_more(field: Node, when: _Ctx) -> bool:
+    """A time section that also names work ("6月1日至30日。其中6月13日为全国
+    安全生产宣传咨询日。") is a task too."""
+    said = "".join([field.own_text] + [ln.text for ln in field.content if not ln.is_table])
+    rest = said.replace(field.title, "", 1)
+    for piece in re.findall(r"[^，。；;,]+", rest):
+        if not timex.parse_heading_time(piece) and len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 8:
+            return True
+    return False
 
 
 def _fields_only(content: list[Line]) -> bool:
