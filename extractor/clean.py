@@ -243,6 +243,7 @@ def clean(blocks: list[Block]) -> list[Line]:
     after_break = False
     last_width = 0  # printed width of the last physical line of `pending`
     last_aligned = False
+    counting = 0  # the next row number of a flattened table under 序号, or 0
 
     def flush_table() -> None:
         nonlocal table_rows, table_source
@@ -270,7 +271,11 @@ def clean(blocks: list[Block]) -> list[Line]:
         if not text and not b.label:
             gap = gap or not page_break
             continue
-        if not b.label and is_boilerplate(text):
+        if text in ("序号", "编号", "序 号"):
+            counting = 1  # a table flattened one cell per line numbers its rows: 1, 2, 3 are cells
+        if counting and text == str(counting):
+            counting += 1
+        elif not b.label and is_boilerplate(text):
             # a page number between two halves of a sentence is no paragraph break
             if _PAGE_NUMBER.match(text):
                 gap, page_break = False, True

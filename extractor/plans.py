@@ -109,18 +109,30 @@ def _is_caption(lines: list[Line], i: int) -> bool:
     same line before any prose ("附件1" may stand above it) names the plan."""
     if not (i + 1 < len(lines) and lines[i + 1].is_table) or _PIECE.search(lines[i].text):
         return False  # "…计划 篇5" is a compilation's next plan, whatever follows it
+    prev = next((ln for ln in reversed(lines[:i]) if ln.is_table or ln.text.strip()), None)
+    if prev is not None and not prev.is_table and ANNEX.match(prev.text.strip()):
+        return False  # "附件 / …任务分解表" over its table: an annex, a plan of its own
     return any(ln.is_table or _SENTENCE_MARK.search(ln.text) or len(ln.text) > 30 for ln in lines[:i])
 
 
 # "关于印发《…计划》的通知": the letter that sends a plan, not a plan
-_NOTICE = re.compile(r"^[^，。；]{0,40}关于(?:印发|下发|转发|发布|公布|报送)[^，。]*的(?:通知|函)$")
+_NOTICE = re.compile(r"^[^，。；]{0,40}关于(?:印发|下发|转发|发布|公布|报送|分解|下达|做好)[^，。]*的(?:通知|函)$")
+# what a covering letter says: "现将…印发给你们", "请认真贯彻执行", and
+# whom it addresses ("各乡镇人民政府，区政府各部门：")
+_LETTER_WORDS = re.compile(r"现将.{0,80}(?:印发|下发|下达|转发|发)给你们|请(?:认真|遵照|结合实际)?(?:贯彻|组织)?(?:执行|落实)。?$")
+_ADDRESSEE = re.compile(r"^各[^，。；]{1,60}[:：]$")
+
+
+def _covering_letter(lines: list[Line]) -> bool:
+    return any(not ln.is_table and (_LETTER_WORDS.search(ln.text) or _ADDRESSEE.match(ln.text)) for ln in lines)
 ANNEX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
 
 def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
     """Title lines that start a plan, and whether a covering letter stands
-    before the first: a letter's title starts no plan when a plan follows it;
-    an annex ("附件" then a title) belongs to the plan it is attached to."""
+    before the first: a letter's title starts no plan when a plan follows it.
+    An annexed table with its own title ("附件" / "…工作清单" / the table) is a
+    plan of its own; an annex of prose belongs to the plan it is attached to."""
     starts = [i for i, line in enumerate(lines) if is_title(line) and not _is_caption(lines, i)]
     letter = False
     while len(starts) > 1 and _NOTICE.match(_TITLE_PREFIX.sub("", lines[starts[0]].text).strip()):
@@ -129,8 +141,9 @@ def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
     kept: list[int] = []
     for i in starts:
         prev = next((ln for ln in reversed(lines[:i]) if ln.text.strip() or ln.is_table), None)
-        if kept and prev is not None and ANNEX.match(prev.text.strip()):
-            continue
+        annexed = prev is not None and not prev.is_table and ANNEX.match(prev.text.strip())
+        if kept and annexed and not (i + 1 < len(lines) and lines[i + 1].is_table):
+            continue  # an annex of prose continues its plan; an annexed table is a plan of its own
         kept.append(i)
     return kept, letter
 
@@ -178,7 +191,7 @@ def split_plans(lines: list[Line]) -> list[PlanDraft]:
     plans: list[PlanDraft] = []
     # prose before the first title is a plan without a title only when there is real content
     lead = [ln for ln in lines[: groups[0][0]] if ln.is_table or len(ln.text) > 40 or ln.label or starts_label(ln.text)]
-    if len(lead) >= 2 and not letter:
+    if len(lead) >= 2 and not letter and not _covering_letter(lines[: groups[0][0]]):
         plans.append(_finish(PlanDraft(title=None, lines=lines[: groups[0][0]])))
     for n, (h, b) in enumerate(groups):
         end = groups[n + 1][0] if n + 1 < len(groups) else len(lines)

@@ -112,7 +112,7 @@ def grid(rows_text: list[list[str]]) -> list[list[Cell]]:
 
 # Header words are read in this order: "负责人" names people before "负责"
 # names a lead body; "参与单位" helps before "单位" leads.
-_ROLE_ORDER = ("person", "support", "lead", "time", "place", "participants", "form", "note", "content")
+_ROLE_ORDER = ("index", "person", "support", "lead", "time", "place", "participants", "form", "note", "content")
 
 
 def column_role(header: str) -> str | None:
@@ -192,24 +192,38 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     if not width:
         return None
     header = [t.strip() for t in texts[i : i + width]]
+    roles = column_roles(header)
+    numbered = "index" in roles
     j = i + width
     cells: list[str] = []
-    while j < len(texts) and _cell_like(texts[j].strip()):
+    # under a 序号 column a numbered line ("一、主要指标") groups the rows below it
+    while j < len(texts) and (_cell_like(texts[j].strip()) or (numbered and 0 < len(texts[j].strip()) <= 120)):
         cells.append(texts[j].strip())
         j += 1
-    if len(cells) < width:
+    if len(cells) < (2 if numbered else width):
         return None
-    roles = column_roles(header)
     tc = roles.get("time", [None])[0]
     anchors = [k for k, c in enumerate(cells) if is_time_cell(c, year)] if tc is not None else []
     if anchors and anchors[-1] == len(cells) - 1 and tc == 0:
         # a time with nothing after it heads what follows the table
         cells, anchors, j = cells[:-1], anchors[:-1], j - 1
-    if len(anchors) >= 2:
+    if len(anchors) < 2 and numbered:
+        tc, anchors = roles["index"][0], _counting(cells)
+    if len(anchors) >= 2 or (numbered and anchors):
         rows = _rows_by_anchor(cells, anchors, tc, width)
     else:
         rows = [cells[k : k + width] for k in range(0, len(cells), width)]
     return VerticalTable(start=i, end=j, rows=[header] + rows)
+
+
+def _counting(cells: list[str]) -> list[int]:
+    """Cells of a 序号 column: 1, 2, 3 … in order."""
+    out, want = [], 1
+    for k, c in enumerate(cells):
+        if c.isdigit() and int(c) == want:
+            out.append(k)
+            want += 1
+    return out
 
 
 def _rows_by_anchor(cells: list[str], anchors: list[int], tc: int, width: int) -> list[list[str]]:
@@ -222,6 +236,11 @@ def _rows_by_anchor(cells: list[str], anchors: list[int], tc: int, width: int) -
             before = cells[:a][-tc:] if tc else []
         nxt = anchors[n + 1] - tc if n + 1 < len(anchors) else len(cells)
         after = cells[a + 1 : max(a + 1, nxt)]
+        group = next((k for k, c in enumerate(after) if starts_label(c)), None)
+        if group is not None:  # a group's heading row between two rows
+            rows.append(before + [cells[a]] + after[:group])
+            rows.append(["\n".join(after[group:])])
+            continue
         if len(after) > width - tc - 1 > 0:
             # more lines than cells: the last cell holds several paragraphs
             keep = width - tc - 2

@@ -312,3 +312,12 @@ def test_a_sentence_about_last_year_gives_no_months():
     doc = parse("妇联2024年工作计划\n一、巾帼建功\n1、去年3月，我们举办了女性创业大赛，效果良好。\n2、今年四月举办家庭教育讲座。\n")
     assert all(not t.months for t in doc.plans[0].tasks if "创业大赛" in t.text)
     assert month_of(doc, "家庭教育讲座") == [4]
+
+
+def test_an_annexed_table_with_its_own_title_is_a_plan_of_its_own():
+    doc = parse(
+        "各科室：\n经研究，现将2024年工作任务分解下达给你们，请认真组织落实。\n附件\n"
+        "2024年重点工作任务分解表\n序号\n工作任务\n牵头单位\n完成时限\n1\n开展安全生产大检查\n安监科\n6月底前\n"
+    )
+    assert [p.title for p in doc.plans] == ["2024年重点工作任务分解表"]
+    assert month_of(doc, "安全生产大检查") == [6]
