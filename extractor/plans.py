@@ -421,7 +421,14 @@ def find_year(draft: PlanDraft) -> int | None:
         m = _SIGNING_DATE.match(ln.text) and _YEAR.search(years_to_ascii(ln.text))
         if m:
             return int(m.group(1))
-    return None
+    if any(re.search(rf"(?:{_MASKED})\s*(?:年|学年)", h) for h in draft.header):
+        return None  # "20xx年…计划": the year is masked, not to be guessed
+    # the year its text names most ("2017年11月下旬至2018年3月底", "[2017]8号"), the earlier on a tie
+    said = [int(y) for ln in draft.lines[:40] if not ln.is_table for y in _YEAR_SAID.findall(years_to_ascii(ln.text))]
+    return min(set(said), key=lambda y: (-said.count(y), y)) if said else None
+
+
+_YEAR_SAID = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(?:年|[〕\]】）)])")
 
 
 _UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|团支部|团委|团总支)$")

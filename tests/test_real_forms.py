@@ -321,3 +321,15 @@ def test_an_annexed_table_with_its_own_title_is_a_plan_of_its_own():
     )
     assert [p.title for p in doc.plans] == ["2024年重点工作任务分解表"]
     assert month_of(doc, "安全生产大检查") == [6]
+
+
+@pytest.mark.parametrize(
+    "text, year",
+    [
+        ("冬春火灾防控方案\n一、工作时间\n2017年11月下旬至2018年3月31日。\n二、任务\n2017年底前完成安装。\n", 2017),
+        ("20XX年社区工作计划\n一、2023年3月开展义诊。\n", None),
+        ("园务计划\n根据苏教函[2019]8号文件精神，组织学习。\n", 2019),
+    ],
+)
+def test_a_plan_whose_title_has_no_year_takes_the_year_its_text_names_most(text, year):
+    assert parse(text).plans[0].year == year
