@@ -205,7 +205,9 @@ def reparse(
     store = _open(db)
     try:
         ids = document_ids(store, outdated_than=parser_version() if outdated else None)
-        summary = run_reparse(store, document_ids=ids, jobs=jobs or os.cpu_count() or 1)
+        summary = run_reparse(
+            store, document_ids=ids, jobs=jobs or os.cpu_count() or 1, limits=_settings(db).limits()
+        )
     finally:
         store.close()
     _print_summary(summary, [])

@@ -135,14 +135,14 @@ def _collect_zip(p: Path, limits: Limits, items: list[Item], errors: list[Result
             items.append(Item(f"{p}!{name}", Path(name).name, p, info))
 
 
-def parse_one(data: bytes, name: str) -> tuple[str, Document | str]:
+def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str, Document | str]:
     """Runs in a worker process: parse only, never touch the database.
     An unexpected exception is a parser bug: it is reported for this file
     (marked as a bug) and the batch goes on."""
     from extractor.pipeline import parse_bytes
 
     try:
-        return "ok", parse_bytes(data, name)
+        return "ok", parse_bytes(data, name, limits=limits or Limits())
     except JihuaError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop ten thousand
@@ -261,9 +261,9 @@ def run(
                 emit(Result(item.source, "skipped", existing))
                 continue
             if pool is None:
-                finish(item, data, t0, parse_one(data, item.name))
+                finish(item, data, t0, parse_one(data, item.name, limits))
                 continue
-            inflight[pool.submit(parse_one, data, item.name)] = (item, data, t0)
+            inflight[pool.submit(parse_one, data, item.name, limits)] = (item, data, t0)
             drain(block_until=4 * jobs - 1)
         if pool is not None:
             drain(block_until=0)
@@ -283,6 +283,7 @@ def reparse(
     *,
     document_ids: list[int],
     jobs: int = 1,
+    limits: Limits | None = None,
     on_result: Callable[[Result], None] | None = None,
 ) -> Summary:
     """Parse stored documents again from their stored bytes and replace
@@ -321,9 +322,9 @@ def reparse(
             if isinstance(content, str):
                 handle(doc_id, name, t0, ("error", content))
             elif pool is None:
-                handle(doc_id, name, t0, parse_one(content, name))
+                handle(doc_id, name, t0, parse_one(content, name, limits))
             else:
-                inflight[pool.submit(parse_one, content, name)] = (doc_id, name, t0)
+                inflight[pool.submit(parse_one, content, name, limits)] = (doc_id, name, t0)
                 while len(inflight) >= 4 * jobs:
                     done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                     for fut in done:

@@ -63,7 +63,7 @@ def upload_documents(
         try:
             check_file(data, name, limits)
             existing = find_document(db, sha256(data))
-            parsed.append((name, data, existing if existing is not None else parse_bytes(data, name)))
+            parsed.append((name, data, existing if existing is not None else parse_bytes(data, name, limits=limits)))
         except TooLarge:
             raise
         except JihuaError as e:

@@ -12,8 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Callable
 
-from extractor.errors import ReadError, UnsupportedFormat
+from extractor.errors import ReadError, TooLarge, UnsupportedFormat
 from models import Block
+from models.limits import DEFAULT, Limits
 
 
 @dataclass
@@ -132,9 +133,48 @@ def needs_ocr(data: bytes, name: str = "") -> bool:
         pdf.close()
 
 
-def read_bytes(data: bytes, name: str) -> Reading:
+def admit(data: bytes, name: str, limits: Limits = DEFAULT) -> str:
+    """The sniffed format of a file that may be read, or the error saying
+    why not: over the size limit (TooLarge), a format not accepted
+    (UnsupportedFormat), a .docx/.odt whose parts would inflate past the
+    limits (UnsafeArchive). The API, the batches, `ingest` and `parse` all
+    ask this one function, before anything is inflated or parsed."""
+    from extractor.readers.package import check_zip, mb
+
+    if len(data) > limits.max_file_bytes:
+        raise TooLarge(name, f"the file is {mb(len(data))}, above the {mb(limits.max_file_bytes)} limit per file")
     fmt = sniff(data, name)
+    if fmt not in limits.formats:
+        raise UnsupportedFormat(name, f"{fmt} files are not accepted (accepted: {', '.join(sorted(limits.formats))})")
+    if fmt in ("docx", "odt"):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_zip(z, name, limits, document=True)
+    return fmt
+
+
+# What a file's extension promises, to warn when the bytes say otherwise.
+_EXPECTED = {
+    ".txt": "txt", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".pdf": "pdf",
+    ".doc": "doc", ".wps": "doc", ".rtf": "rtf", ".odt": "odt",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
+}
+
+
+def _name_mismatch(name: str, fmt: str) -> str | None:
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    expected = _EXPECTED.get(suffix)
+    if expected is None or expected == fmt:
+        return None
+    return f"the name says {suffix} but the content is {fmt}: read as {fmt}"
+
+
+def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT) -> Reading:
+    fmt = admit(data, name, limits)
     reader = _readers().get(fmt)
     if reader is None:
         raise UnsupportedFormat(name, f"{fmt} files are not supported")
-    return reader(data, name)
+    reading = reader(data, name)
+    mismatch = _name_mismatch(name, fmt)
+    if mismatch:
+        reading.warnings.insert(0, mismatch)
+    return reading
