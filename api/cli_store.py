@@ -277,16 +277,16 @@ def _task_table(rows: list[dict], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from api.tabular import ROLE_ZH
+    from api.tabular import ROLE_ZH, clean_text
 
     table = Table("单位", "月份", "任务", "主题", "责任主体", title=f"{len(rows)} of {total} tasks")
     for r in rows:
-        table.add_row(
-            r["unit"] or "",
+        table.add_row(  # no control character reaches the terminal
+            clean_text(r["unit"] or ""),
             ",".join(map(str, r["months"])),
-            r["text"],
+            clean_text(r["text"]),
             "、".join(r["themes"]),
-            "；".join(f"{b['name']}（{ROLE_ZH.get(b['role'], b['role'])}）" for b in r["bodies"]),
+            clean_text("；".join(f"{b['name']}（{ROLE_ZH.get(b['role'], b['role'])}）" for b in r["bodies"])),
         )
     Console().print(table)
 
