@@ -240,9 +240,12 @@ def tasks(
     """
     from store import TaskFilter, count_tasks, iter_tasks, parse_months, split_list
     from store.query import ROLES
+    from store.search import check_query
 
+    limits = _settings(db).limits()
     try:
         months = parse_months(month)
+        check_query(q, limits.max_query_terms, limits.max_query_chars)
     except ValueError as e:
         raise _fail(str(e)) from None
     if role is not None and role not in ROLES:
@@ -304,10 +307,13 @@ def compare(
     (near-identical text), each unit's unique tasks and the bodies it names.
     """
     from store import compare as run_compare
+    from store.compare import CompareTooLarge
 
     store = _open(db)
     try:
-        c = run_compare(store, units=units, threshold=threshold)
+        c = run_compare(store, units=units, threshold=threshold, limits=_settings(db).limits())
+    except CompareTooLarge as e:
+        raise _fail(str(e)) from None
     finally:
         store.close()
     if as_json:

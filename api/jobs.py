@@ -28,8 +28,9 @@ def _now() -> str:
 
 
 class JobRunner:
-    def __init__(self, db_path: str, limits: Limits, workers: int):
+    def __init__(self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None):
         self.db_path = db_path
+        self.tmp_dir = tmp_dir
         self.limits = limits
         self.workers = workers
         self.jobs: dict[str, Job] = {}
@@ -51,7 +52,7 @@ class JobRunner:
 
     def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
         """Uploaded files that need OCR: parsed and stored in the background."""
-        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-"))
+        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-", dir=self.tmp_dir))
         found = []
         for i, (fname, data) in enumerate(files):
             path = folder / f"{i:04d}"

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     # Formats the API and the CLI parse; others are refused before parsing.
     formats: str = ",".join(sorted(DEFAULT.formats))
 
+    # Where uploads wait for their background job (default: DB + ".tmp"),
+    # emptied when the server starts.
+    tmp_dir: str | None = None
+
     # Processes parsing a batch (POST /batches): 0 parses in the background
     # thread itself, which suits small servers and tests.
     batch_workers: int = 0

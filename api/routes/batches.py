@@ -37,7 +37,7 @@ def create_batch(
     Files stored before are skipped; a bad file is reported in the job and
     the others go on."""
     name = file.filename or "batch.zip"
-    fd, tmp = tempfile.mkstemp(prefix="jihua-batch-", suffix=".zip")
+    fd, tmp = tempfile.mkstemp(prefix="jihua-batch-", suffix=".zip", dir=request.app.state.jobs.tmp_dir)
     path = Path(tmp)
     try:
         with os.fdopen(fd, "wb") as out:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, HTTPException, Request, Response, UploadFile
+from fastapi import APIRouter, File, HTTPException, Path, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
 from api.archive import TooLarge, check_file, read_capped, sha256
-from api.deps import DbDep, LimitsDep, WriteAuth
+from api.deps import SQLITE_INT, DbDep, LimitsDep, WriteAuth
 from api.routes.errors import responses
 from api.schemas import DocumentOut, Job, UploadResponse
 from extractor.errors import JihuaError
@@ -83,7 +83,7 @@ def upload_documents(
 
 
 @router.get("/{document_id}", response_model=DocumentOut, responses=responses(404))
-def read_document(document_id: int, db: DbDep) -> DocumentOut:
+def read_document(document_id: Annotated[int, Path(ge=-SQLITE_INT, le=SQLITE_INT)], db: DbDep) -> DocumentOut:
     """A stored document: its name, format, size, warnings and plans."""
     doc = get_document(db, document_id)
     if doc is None:
@@ -92,7 +92,7 @@ def read_document(document_id: int, db: DbDep) -> DocumentOut:
 
 
 @router.delete("/{document_id}", status_code=204, dependencies=[WriteAuth], responses=responses(401, 404))
-def remove_document(document_id: int, db: DbDep) -> Response:
+def remove_document(document_id: Annotated[int, Path(ge=-SQLITE_INT, le=SQLITE_INT)], db: DbDep) -> Response:
     """Delete a document and everything parsed from it."""
     if not delete_document(db, document_id):
         raise HTTPException(404, f"no document {document_id}")

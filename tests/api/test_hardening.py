@@ -66,3 +66,192 @@ def test_cli_csv_neutralises_formula_starts_too(settings, hostile_tasks):
     rows = list(csv.reader(io.StringIO(res.stdout)))
     assert all(not row[4].startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows[1:])
     assert not any("\x07" in row[4] for row in rows[1:])
+
+
+# --- the body: 401 before it is read, 413 also when chunked --------------------------
+
+
+def test_chunked_oversize_body_is_413_not_400(client, db):
+    # no Content-Length: the body arrives in chunks and is counted
+    def chunks():
+        yield b"--x\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n\r\n"
+        for _ in range(40):
+            yield b"a" * (256 * 1024)
+
+    r = client.post("/documents", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 413, r.text
+    assert "limit" in r.json()["error"]["message"]
+    assert db["documents"].count == 0
+
+
+def test_a_write_without_the_token_is_401_before_the_body_is_read(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api.conftest import make_settings
+
+    sent = 0
+
+    def body():
+        nonlocal sent
+        for _ in range(400):  # 100 MB if it were all read
+            sent += 1
+            yield b"a" * (256 * 1024)
+
+    with TestClient(create_app(make_settings(tmp_path, token="s3cret", max_zip_mb=200))) as c:
+        r = c.post("/documents", content=body(), headers={"Content-Type": "multipart/form-data; boundary=x"})
+    assert r.status_code == 401
+    assert sent <= 2  # answered before the upload was read
+
+
+# --- query parameters -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path,params",
+    [
+        ("/tasks", {"offset": str(10**30)}),
+        ("/tasks", {"year": str(10**30)}),
+        ("/tasks", {"plan_id": str(10**30)}),
+        ("/tasks", {"document_id": str(-(10**30))}),
+        ("/plans", {"offset": str(10**30)}),
+        ("/plans", {"year": str(10**30)}),
+        ("/plans/" + str(10**30), {}),
+        ("/documents/" + str(10**30), {}),
+        ("/compare", {"plan_ids": str(10**30)}),
+        ("/facets", {"year": str(2**63)}),
+        ("/tasks.csv", {"plan_id": str(2**64)}),
+    ],
+)
+def test_huge_integers_are_422_not_500(client, seeded, path, params):
+    r = client.get(path, params=params)
+    assert r.status_code == 422, r.text
+    assert set(r.json()) == {"error"}
+
+
+@pytest.mark.parametrize("param", ["q", "unit", "body", "theme"])
+def test_a_nul_in_a_filter_is_422_not_a_match_of_everything(client, seeded, param):
+    r = client.get("/tasks", params={param: "\x00"})
+    assert r.status_code == 422 and "control characters" in r.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("body", ["%", "_", "%会%", "\\"])
+def test_percent_and_underscore_in_body_are_text_not_wildcards(client, seeded, body):
+    r = client.get("/tasks", params={"body": body})
+    assert r.status_code == 200 and r.json()["total"] == 0
+
+
+def test_underscore_in_q_is_text(client, seeded):
+    assert client.get("/tasks", params={"q": "_"}).json()["total"] == 0
+
+
+def test_a_query_of_many_terms_is_422_at_once(client, seeded):
+    r = client.get("/tasks", params={"q": " ".join("的会工女三八春节安全教" * 2)})
+    assert r.status_code == 422 and "terms, above the limit of 10" in r.json()["error"]["message"]
+    r = client.get("/plans", params={"q": "工" * 300})
+    assert r.status_code == 422 and "characters, above the limit of 200" in r.json()["error"]["message"]
+
+
+def test_cli_applies_the_query_limits(settings, seeded):
+    from typer.testing import CliRunner
+
+    from api.cli import app
+
+    res = CliRunner().invoke(app, ["tasks", "--db", settings.db, "--q", " ".join("的会工女三八春节安全教")])
+    assert res.exit_code == 2 and "above the limit of 10" in res.output
+
+
+# --- the read budget ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def many_tasks_client(tmp_path):
+    """20,000 tasks in 200 plans, and a read budget of 1 ms (scanning them
+    for ten 1-character terms takes longer)."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api.conftest import make_settings
+
+    s = make_settings(tmp_path, read_budget_s=0.001)
+    with TestClient(create_app(s)) as c:
+        from store import open_db
+
+        db = open_db(s.db)
+        for i in range(200):
+            store_document(db, make_doc(f"p{i}.txt", f"单位{i % 20}", [task(f"第{i}号计划任务{k}开展活动", [k % 12 + 1]) for k in range(100)]))
+        db.close()
+        yield c
+
+
+def test_a_read_past_its_budget_answers_503_with_the_reason(many_tasks_client):
+    import time
+
+    t0 = time.perf_counter()
+    r = many_tasks_client.get("/tasks", params={"q": "动 活 展 开 务 任 号 第 划 计"})
+    assert time.perf_counter() - t0 < 5
+    assert r.status_code == 503, r.text
+    assert "time budget" in r.json()["error"]["message"] and r.headers["retry-after"]
+    assert many_tasks_client.get("/plans/1").status_code == 200  # the server goes on
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+def test_compare_counts_every_plan_of_a_unit_under_the_unit(client, db):
+    a = [make_doc(f"a{i}.txt", "甲公司工会", [task(f"甲第{i}项任务开展活动", [i + 1])]) for i in range(3)]
+    b = [make_doc("b.txt", "乙学校工会", [task("乙的任务召开会议", [5])])]
+    for d in a + b:
+        store_document(db, d)
+    c = client.get("/compare", params={"units": "甲公司工会,乙学校工会"}).json()
+    assert c["units"] == ["甲公司工会", "乙学校工会"]  # no "甲公司工会 #1" columns
+    assert c["task_counts"] == {"甲公司工会": 3, "乙学校工会": 1}
+
+
+def test_compare_by_ids_of_one_units_plans_tells_them_apart(client, db):
+    ids = [store_document(db, make_doc(f"a{i}.txt", "甲公司工会", [task(f"第{i}项", [1])])).document_id for i in range(2)]
+    plan_ids = [client.get(f"/documents/{d}").json()["plans"][0]["id"] for d in ids]
+    c = client.get("/compare", params={"plan_ids": ",".join(map(str, plan_ids))}).json()
+    assert c["units"] == [f"甲公司工会 #{p}" for p in plan_ids]
+
+
+def test_compare_over_the_limits_is_422_at_once(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api.conftest import make_settings
+
+    s = make_settings(tmp_path, max_compare_plans=50, max_compare_tasks=300)
+    with TestClient(create_app(s)) as c:
+        from store import open_db
+
+        db = open_db(s.db)
+        for i in range(60):
+            store_document(db, make_doc(f"a{i}.txt", "大单位", [task(f"第{i}项任务", [1])]))
+        for i in range(20):
+            store_document(db, make_doc(f"b{i}.txt", f"小单位{i}", [task(f"第{i}.{k}项", [1]) for k in range(20)]))
+        db.close()
+        r = c.get("/compare", params={"units": "大单位,小单位1"})
+        assert r.status_code == 422 and "61 plans: at most 50" in r.json()["error"]["message"]
+        r = c.get("/compare", params={"units": ",".join(f"小单位{i}" for i in range(20))})
+        assert r.status_code == 422 and "400 tasks: at most 300" in r.json()["error"]["message"]
+        r = c.get("/compare", params={"units": ",".join(f"u{i}" for i in range(21))})
+        assert r.status_code == 422 and "21 units: at most 20" in r.json()["error"]["message"]
+
+
+def test_compare_of_plans_from_one_template_is_fast_and_finds_them_shared(client, db):
+    import time
+
+    words = ["职工书屋建设", "女职工健康讲座", "春节慰问困难职工", "安全生产月竞赛", "劳模评选表彰", "职代会换届",
+             "青年读书分享", "夏季送清凉", "工会经费审计", "退休职工座谈", "技能比武大赛", "法律知识宣讲"]
+    template = [f"组织开展{w}活动" for w in words] * 2
+    for i in range(400):
+        store_document(db, make_doc(f"t{i}.txt", f"模板单位{i % 20}", [task(t, [k % 12 + 1]) for k, t in enumerate(template)], year=2000 + i))
+    t0 = time.perf_counter()
+    r = client.get("/compare", params={"units": ",".join(f"模板单位{i}" for i in range(20))})
+    elapsed = time.perf_counter() - t0
+    assert r.status_code == 200, r.text
+    c = r.json()
+    assert sum(c["task_counts"].values()) == 400 * 24
+    assert len(c["shared"]) == 12 and all(len(s["units"]) == 20 for s in c["shared"])
+    assert elapsed < 10
