@@ -365,6 +365,8 @@ def serve(
     settings = _settings(db).model_copy(update={"host": host, "port": port})
     application = create_app(settings)
     typer.echo(f"jihua: serving {db} at http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
-    if not settings.token and host not in ("127.0.0.1", "localhost", "::1"):
+    if settings.token_is_empty:
+        typer.echo("warning: JIHUA_TOKEN is set but empty: writes are open to anyone (set a token or unset it)", err=True)
+    elif not settings.token and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo("warning: no JIHUA_TOKEN set and not bound to loopback: anyone can write", err=True)
     uvicorn.run(application, host=host, port=port, log_level="info")

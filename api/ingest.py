@@ -133,6 +133,12 @@ def _collect_zip(p: Path, limits: Limits, items: list[Item], errors: list[Result
         name = entry_name(info)
         if Path(name).suffix.lower() in PLAN_SUFFIXES:
             items.append(Item(f"{p}!{name}", Path(name).name, p, info))
+        elif Path(name).suffix.lower() == ".zip":
+            # not opened (a zip in a zip multiplies the bomb checks' work),
+            # but never silently passed over
+            errors.append(
+                Result(f"{p}!{name}", "error", error=f"{p}!{name}: an archive inside an archive is not opened; send it on its own")
+            )
 
 
 def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str, Document | str]:

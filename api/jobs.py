@@ -50,6 +50,61 @@ class JobRunner:
 
         return self._start(name, items, cleanup=lambda: zip_path.unlink(missing_ok=True))
 
+    def submit_upload(self, files: list[tuple[str, bytes]], name: str) -> Job:
+        """An upload to POST /documents that needs OCR: parsed in the
+        background and stored as the request would have been, all files in
+        one transaction or, if any file fails, none (each failure named)."""
+        job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
+        with self.lock:
+            self.jobs[job.id] = job
+        self.executor.submit(self._run_upload, job.id, files)
+        return self.get(job.id)  # type: ignore[return-value]
+
+    def _run_upload(self, job_id: str, files: list[tuple[str, bytes]]) -> None:
+        from api.ingest import parse_one
+        from store import find_document, store_documents
+        from store.write import sha256_of
+
+        db = None
+        try:
+            self._update(job_id, status="running", total=len(files))
+            db = open_db(self.db_path)
+            outcomes = []
+            for fname, data in files:
+                existing = find_document(db, sha256_of(data))
+                outcomes.append(("existing", existing) if existing is not None else parse_one(data, fname, self.limits))
+            bad = [(f, str(v)) for (f, _), (kind, v) in zip(files, outcomes) if kind == "error"]
+            if bad:
+                names = ", ".join(f for f, _ in bad)
+                for (fname, _), (kind, value) in zip(files, outcomes):
+                    reason = str(value) if kind == "error" else f"upload:{fname}: not stored: another file of this upload failed ({names})"
+                    self._record(job_id, Result(f"upload:{fname}", "error", error=reason))
+                self._update(job_id, status="failed", error=f"nothing stored: {'; '.join(r for _, r in bad)}", finished_at=_now())
+                return
+            new = [(v, data, f"upload:{f}") for (f, data), (kind, v) in zip(files, outcomes) if kind == "ok"]
+            stored = iter(store_documents(db, new))
+            for (fname, _), (kind, value) in zip(files, outcomes):
+                if kind == "existing":
+                    self._record(job_id, Result(f"upload:{fname}", "duplicate", value))
+                    continue
+                s = next(stored)
+                self._record(
+                    job_id,
+                    Result(
+                        f"upload:{fname}",
+                        "stored" if s.created else "duplicate",
+                        s.document_id,
+                        plans=len(value.plans) if s.created else 0,
+                        tasks=sum(len(p.tasks) for p in value.plans) if s.created else 0,
+                    ),
+                )
+            self._update(job_id, status="done", finished_at=_now())
+        except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
+            self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
+        finally:
+            if db is not None:
+                db.close()
+
     def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
         """Uploaded files that need OCR: parsed and stored in the background."""
         folder = Path(tempfile.mkdtemp(prefix="jihua-upload-", dir=self.tmp_dir))

@@ -15,6 +15,14 @@ FIXTURES = SHARED / "fixtures"
 
 TASK = "1.三月组织开展女职工健康讲座，推进职工书屋建设工作。\n"
 
+# a plan for the PDF builders: paragraphs long enough to wrap at the margin
+ENCRYPTED_PLAN = [
+    "测试单位2025年工作计划",
+    "一、加强思想政治建设",
+    "1.三月组织开展女职工健康讲座，邀请市妇幼保健院专家为全体女职工讲解健康知识，普及疾病预防常识，增强自我保健意识。",
+    "2.四月开展职工书屋建设活动，购置图书五百册，组织读书分享会两次，评选书香家庭，营造全员阅读的良好氛围。",
+]
+
 
 def plan(i: int = 1, unit: str = "测试单位工会", tasks: int = 3) -> str:
     lines = [f"{unit}2025年工作计划（第{i}号）", "一、加强思想政治建设"]
@@ -91,9 +99,18 @@ def cid_pdf(lines: list[str], *, user_password: str | None = None) -> bytes:
     c = canvas.Canvas(buf, encrypt=enc)
     c.setFont("STSong-Light", 14)
     y = 760
-    for line in lines:
-        c.drawString(72, y, line)
+    # laid out as office documents are: a centred title, paragraphs with an
+    # indented first line that wrap at the right margin (32 characters)
+    c.drawCentredString(297, y, lines[0])
+    y -= 40
+    for para in lines[1:]:
+        first, rest = para[:30], para[30:]
+        c.drawString(72 + 28, y, first)
         y -= 26
+        while rest:
+            c.drawString(72, y, rest[:32])
+            rest = rest[32:]
+            y -= 26
     c.showPage()
     c.save()
     return buf.getvalue()

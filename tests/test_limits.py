@@ -17,7 +17,7 @@ from api.settings import Settings
 from extractor.errors import ReadError, TooLarge
 from extractor.pipeline import parse_bytes, parse_file
 from models.limits import DEFAULT, MB, Limits
-from tests.hostile import FIXTURES, cid_pdf, docx_bytes, inflating_docx, long_plan, plan
+from tests.hostile import ENCRYPTED_PLAN, FIXTURES, cid_pdf, docx_bytes, inflating_docx, long_plan, plan
 
 REPO = Path(__file__).resolve().parents[1]
 JIHUA = Path(sys.executable).with_name("jihua")
@@ -162,7 +162,7 @@ def test_parse_reads_the_limits_from_the_environment(tmp_path):
 
 
 def test_pdf_encrypted_with_an_empty_password_is_read_through_pdfium():
-    lines = ["测试单位2025年工作计划", "一、加强思想政治建设", "1.三月组织开展女职工健康讲座。", "2.四月开展职工书屋建设活动。"]
+    lines = ENCRYPTED_PLAN
     doc = parse_bytes(cid_pdf(lines, user_password=""), "locked-empty.pdf")
     assert doc.plans and doc.plans[0].tasks
     assert "女职工健康讲座" in doc.plans[0].text

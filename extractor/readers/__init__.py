@@ -108,29 +108,43 @@ def _readers() -> dict[str, ReaderFn]:
 
 def needs_ocr(data: bytes, name: str = "") -> bool:
     """Whether reading the file means OCR (an image, or a PDF with a page
-    without a text layer): slow work a server should not do inside a request.
-    pdfium counts a page's characters without laying the text out."""
-    try:
-        fmt = sniff(data, name)
-    except ReadError:
-        return False
+    that has an image and no text layer): slow work a server should not do
+    inside a request. A blank page, or a page of a few characters, needs
+    none. pdfium counts a page's characters without laying the text out.
+    A PDF pdfium cannot open (damaged, or asking for a password) is a
+    ReadError here, before any background work is started for it."""
+    fmt = sniff(data, name)
     if fmt == "image":
         return True
     if fmt != "pdf":
         return False
+    return bool(ocr_pages(data, name))
+
+
+def ocr_pages(data: bytes, name: str = "") -> list[int]:
+    """The numbers of the pages OCR would read: an image and no text."""
     try:
         import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:
+        return []
+    from extractor.readers.ocr import _PDFIUM_LOCK
 
-        pdf = pdfium.PdfDocument(data)
-    except Exception:  # noqa: BLE001 - unreadable here: the reader will say why
-        return False
-    try:
-        for page in pdf:
-            if page.get_textpage().count_chars() < 10:
-                return True
-        return False
-    finally:
-        pdf.close()
+    with _PDFIUM_LOCK:  # pdfium is not thread-safe
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            raise ReadError(name, f"a damaged PDF, or one that needs a password to open ({e})") from e
+        try:
+            pages = []
+            for i, page in enumerate(pdf, 1):
+                if page.get_textpage().count_chars() >= 10:
+                    continue
+                if next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None:
+                    pages.append(i)
+            return pages
+        finally:
+            pdf.close()
 
 
 def admit(data: bytes, name: str, limits: Limits = DEFAULT) -> str:

@@ -255,3 +255,123 @@ def test_compare_of_plans_from_one_template_is_fast_and_finds_them_shared(client
     assert sum(c["task_counts"].values()) == 400 * 24
     assert len(c["shared"]) == 12 and all(len(s["units"]) == 20 for s in c["shared"])
     assert elapsed < 10
+
+
+# --- one rule for bad files: uploads are atomic, batches per file ---------------------------
+
+
+def _blank_and_text_pdf() -> bytes:
+    from tests.hostile import pdf_pages
+
+    return pdf_pages([["测试单位2025年工作计划", "一、加强思想政治建设", "1.三月组织开展女职工健康讲座。"], None])
+
+
+def test_mixed_upload_names_the_bad_pdf_and_stores_nothing(client, db):
+    from tests.api.conftest import plan_text, upload
+
+    bad_pdf = b"%PDF-1.4\n" + b"\x00\x01garbage" * 50
+    r = upload(client, ("good.txt", plan_text(1)), ("bad.pdf", bad_pdf), ("blank-page.pdf", _blank_and_text_pdf()))
+    assert r.status_code == 422, r.text  # not 202: nothing goes to the background
+    message = r.json()["error"]["message"]
+    assert message.startswith("bad.pdf: ") and "nothing of this upload was stored" in message
+    assert db["documents"].count == 0
+
+
+def test_a_blank_page_without_images_needs_no_ocr(client):
+    from tests.api.conftest import upload
+
+    r = upload(client, ("blank-page.pdf", _blank_and_text_pdf()))
+    assert r.status_code == 201, r.text
+    assert r.json()["documents"][0]["plans"]
+
+
+def test_every_bad_file_of_an_upload_is_named(client, db):
+    from tests.api.conftest import plan_text, upload
+
+    r = upload(client, ("a.txt", plan_text(1)), ("b.bin", b"\x00\x01\x02" * 100), ("c.txt", b"   \n  \n"))
+    assert r.status_code == 422
+    message = r.json()["error"]["message"]
+    assert "b.bin: " in message and "c.txt: " in message
+    assert db["documents"].count == 0
+
+
+def test_an_upload_needing_ocr_is_atomic_in_its_job_too(client, db):
+    from tests.api.conftest import plan_text, upload, wait_job
+    from tests.hostile import pdf_pages
+
+    scan = pdf_pages([None], image_on_blank=True)
+    r = upload(client, ("good.txt", plan_text(7)), ("scan.pdf", scan), ("empty.txt", b"  \n \n"))
+    assert r.status_code == 202, r.text
+    job = wait_job(client, r.json()["id"], timeout=120)
+    assert job["status"] == "failed" and job["stored"] == 0
+    by_source = {x["source"]: x for x in job["results"]}
+    assert "empty.txt" in by_source["upload:empty.txt"]["error"]
+    assert "not stored: another file of this upload failed" in by_source["upload:good.txt"]["error"]
+    assert db["documents"].count == 0
+
+
+def test_pdf_encrypted_with_an_empty_password_is_stored_with_its_plans(client):
+    from tests.api.conftest import upload
+    from tests.hostile import ENCRYPTED_PLAN, cid_pdf
+
+    lines = ENCRYPTED_PLAN
+    data = cid_pdf(lines, user_password="")
+    r = upload(client, ("locked.pdf", data))
+    assert r.status_code == 201, r.text
+    doc = r.json()["documents"][0]
+    assert doc["plans"] and doc["plans"][0]["task_count"] >= 2
+    again = upload(client, ("locked.pdf", data)).json()["documents"][0]
+    assert again["duplicate"] and again["plans"] == doc["plans"]
+
+
+def test_a_docx_sent_to_batches_is_a_batch_of_one(client):
+    from tests.api.conftest import wait_job
+    from tests.hostile import docx_bytes
+
+    data = docx_bytes(["测试单位2025年工作计划", "一、加强思想政治建设", "1.三月组织开展女职工健康讲座。"])
+    r = client.post("/batches", files={"file": ("plan.docx", data)})
+    assert r.status_code == 202
+    job = wait_job(client, r.json()["id"])
+    assert job["status"] == "done" and job["stored"] == 1, job
+
+
+def test_a_zip_inside_a_batch_is_reported_not_ignored(client):
+    from tests.api.conftest import plan_text, wait_job
+    from tests.hostile import zip_of
+
+    inner = zip_of({"x.txt": plan_text(3)})
+    outer = zip_of({"a.txt": plan_text(2), "more/inner.zip": inner})
+    job = wait_job(client, client.post("/batches", files={"file": ("b.zip", outer)}).json()["id"])
+    assert job["stored"] == 1 and job["failed"] == 1
+    [err] = [x for x in job["results"] if x["status"] == "error"]
+    assert err["source"].endswith("more/inner.zip") and "archive inside an archive" in err["error"]
+
+
+def test_an_empty_token_is_warned_about(tmp_path, caplog):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api.conftest import make_settings
+
+    with caplog.at_level("WARNING"), TestClient(create_app(make_settings(tmp_path, token=""))):
+        pass
+    assert "JIHUA_TOKEN is set but empty" in caplog.text
+
+
+def test_serve_warns_about_an_empty_token(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    jihua = Path(sys.executable).with_name("jihua")
+    env = {**os.environ, "JIHUA_TOKEN": "", "JIHUA_DB": str(tmp_path / "t.db")}
+    from tests.api.test_uvicorn import free_port
+
+    proc = subprocess.Popen([str(jihua), "serve", "--port", str(free_port())], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stderr.readline() + proc.stderr.readline()
+    finally:
+        proc.kill()
+        proc.wait(10)
+    assert "JIHUA_TOKEN is set but empty" in first
