@@ -13,7 +13,7 @@ and only the failures are kept for the summary.
 from __future__ import annotations
 
 import os
-
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -188,14 +188,24 @@ class _Reader:
         self.zip = self.zip_path = None
 
 
-def _share_cores(jobs: int) -> None:
+def _worker_init(jobs: int) -> None:
     # each parser process OCRs with its share of the cores, so that --jobs is
     # the whole budget rather than jobs × cores threads fighting
     os.environ["JIHUA_OCR_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
+    # A parent killed with -9 runs no clean-up, and a worker blocked on the
+    # task queue never notices: each worker watches its parent and exits
+    # when it is gone (re-parented), so no parser outlives `jihua ingest`.
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="jihua-watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, initializer=_share_cores, initargs=(jobs,))
+    return ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(jobs,))
 
 
 def run(

@@ -2,8 +2,10 @@
 worker thread (parsing in processes when `batch_workers` > 1), and its
 progress is read from GET /jobs/{id}.
 
-Jobs live in memory: a restart forgets them, but not what they stored, and
-uploading the zip again skips every file already stored.
+Jobs are followed in memory and kept in the store (store/jobs.py): after
+a restart GET /jobs/{id} still answers, and a job the stopped server left
+unfinished answers "interrupted"; uploading the zip again skips every file
+already stored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -21,6 +24,7 @@ from api.archive import Limits
 from api.ingest import Item, Result, collect, run
 from api.schemas import Job, JobFile
 from store import open_db
+from store.jobs import interrupt_unfinished, load_job, save_job
 
 
 def _now() -> str:
@@ -34,10 +38,26 @@ class JobRunner:
         self.limits = limits
         self.workers = workers
         self.jobs: dict[str, Job] = {}
+        self.saved_at: dict[str, float] = {}
         self.lock = threading.Lock()
         # One batch at a time: batches queue instead of fighting over the
         # single SQLite writer and the CPU.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jihua-batch")
+        db = open_db(db_path)
+        try:
+            self.interrupted = interrupt_unfinished(db, _now())
+        finally:
+            db.close()
+
+    def _save(self, job_id: str) -> None:
+        with self.lock:
+            state = self.jobs[job_id].model_dump()
+            self.saved_at[job_id] = time.monotonic()
+        db = open_db(self.db_path)
+        try:
+            save_job(db, state)
+        finally:
+            db.close()
 
     def submit(self, zip_path: Path, name: str) -> Job:
         """A zip archive: its entries are listed and checked in the job."""
@@ -57,6 +77,7 @@ class JobRunner:
         job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
         with self.lock:
             self.jobs[job.id] = job
+        self._save(job.id)
         self.executor.submit(self._run_upload, job.id, files)
         return self.get(job.id)  # type: ignore[return-value]
 
@@ -119,19 +140,28 @@ class JobRunner:
         job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
         with self.lock:
             self.jobs[job.id] = job
+        self._save(job.id)
         self.executor.submit(self._run, job.id, items, cleanup)
         return self.get(job.id)  # type: ignore[return-value]
 
     def get(self, job_id: str) -> Job | None:
         with self.lock:
             job = self.jobs.get(job_id)
-            return job.model_copy(deep=True) if job else None
+            if job:
+                return job.model_copy(deep=True)
+        db = open_db(self.db_path)  # a job of an earlier run of the server
+        try:
+            state = load_job(db, job_id)
+        finally:
+            db.close()
+        return Job(**state) if state else None
 
     def _update(self, job_id: str, **changes) -> None:
         with self.lock:
             job = self.jobs[job_id]
             for k, v in changes.items():
                 setattr(job, k, v)
+        self._save(job_id)
 
     def _record(self, job_id: str, r: Result) -> None:
         with self.lock:
@@ -142,6 +172,11 @@ class JobRunner:
                 job.failed += 1
             else:
                 setattr(job, r.status, getattr(job, r.status) + 1)
+            # progress is saved about once a second (each save writes the
+            # job's whole state), status changes always
+            due = time.monotonic() - self.saved_at.get(job_id, 0.0) > 1.0
+        if due:
+            self._save(job_id)
 
     def _run(self, job_id: str, items: Callable[[], tuple[list[Item], list[Result]]], cleanup: Callable[[], None]) -> None:
         db = None

@@ -85,5 +85,5 @@ def read_job(job_id: str, request: Request) -> Job:
     duplicate, skipped because stored before, or error with the reason)."""
     job = request.app.state.jobs.get(job_id)
     if job is None:
-        raise HTTPException(404, f"no job {job_id} (jobs are kept in memory until the server restarts)")
+        raise HTTPException(404, f"no job {job_id}")
     return job
