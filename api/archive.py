@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from typing import IO
 
 from extractor.errors import ReadError, TooLarge, UnsafeArchive
@@ -56,7 +57,7 @@ def read_entry(z: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Li
             data = _read_capped(f, min(cap, info.file_size))
     except zipfile.BadZipFile as e:
         raise ReadError(label, f"corrupt archive entry ({e})") from e
-    except (OSError, EOFError, NotImplementedError) as e:
+    except (OSError, EOFError, NotImplementedError, zlib.error) as e:
         raise ReadError(label, f"cannot inflate the entry ({e})") from e
     if data is None:
         raise UnsafeArchive(label, "inflates beyond the size its header declares: a zip bomb")

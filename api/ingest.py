@@ -272,6 +272,9 @@ def run(
             except JihuaError as e:
                 emit(Result(item.source, "error", error=str(e)))
                 continue
+            except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
+                emit(Result(item.source, "error", error=f"{item.source}: internal error, please report it ({type(e).__name__}: {e})"))
+                continue
             existing = find_document(db, sha256(data))
             if existing is not None:
                 emit(Result(item.source, "skipped", existing))
