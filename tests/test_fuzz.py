@@ -35,21 +35,21 @@ EXAMPLES = int(os.environ.get("JIHUA_FUZZ_EXAMPLES", "25"))
 CASE_SECONDS = float(os.environ.get("JIHUA_FUZZ_CASE_SECONDS", "60"))
 MEMORY_MB = int(os.environ.get("JIHUA_FUZZ_MEMORY_MB", "1500"))
 
+def _database():
+    if os.environ.get("JIHUA_FUZZ_KEEP") != "1":
+        return None  # make test: no files left in the work tree
+    from hypothesis.database import DirectoryBasedExampleDatabase
+
+    return DirectoryBasedExampleDatabase(str(REPO / ".hypothesis" / "examples"))
+
+
 settings.register_profile(
     "jihua",
     max_examples=EXAMPLES,
     deadline=None,  # cases run in another process; the worker enforces the time limit
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
-    database=None if os.environ.get("JIHUA_FUZZ_KEEP") != "1" else None,
+    database=_database(),
 )
-if os.environ.get("JIHUA_FUZZ_KEEP") == "1":
-    from hypothesis.database import DirectoryBasedExampleDatabase
-
-    settings.register_profile(
-        "jihua",
-        parent=settings.get_profile("jihua"),
-        database=DirectoryBasedExampleDatabase(str(REPO / ".hypothesis" / "examples")),
-    )
 FUZZ = settings.get_profile("jihua")
 
 

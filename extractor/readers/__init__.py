@@ -137,11 +137,15 @@ def ocr_pages(data: bytes, name: str = "") -> list[int]:
             raise ReadError(name, f"a damaged PDF, or one that needs a password to open ({e})") from e
         try:
             pages = []
-            for i, page in enumerate(pdf, 1):
-                if page.get_textpage().count_chars() >= 10:
-                    continue
-                if next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None:
-                    pages.append(i)
+            for i in range(1, len(pdf) + 1):
+                try:
+                    page = pdf[i - 1]
+                    if page.get_textpage().count_chars() >= 10:
+                        continue
+                    if next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None:
+                        pages.append(i)
+                except pdfium.PdfiumError:
+                    continue  # a broken page: the reader reports it, without OCR
             return pages
         finally:
             pdf.close()

@@ -452,9 +452,12 @@ def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
             for n in pages:
                 if not 0 < n <= len(pdf):
                     continue
-                page = pdf[n - 1]
-                height = page.get_height()
-                tp = page.get_textpage()
+                try:
+                    page = pdf[n - 1]
+                    height = page.get_height()
+                    tp = page.get_textpage()
+                except pdfium.PdfiumError:
+                    continue  # a page pdfium cannot load keeps pdfminer's verdict
                 chars = []
                 for i in range(tp.count_chars()):
                     code = raw.FPDFText_GetUnicode(tp.raw, i)
