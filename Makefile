@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: install system test run eval bench clean
+.PHONY: install system test fuzz run eval bench clean
 
 # the stamp is rebuilt when the project's dependencies change
 $(VENV)/.installed: pyproject.toml
@@ -25,6 +25,12 @@ system:
 test: install system
 	$(BIN)/pytest
 
+# A longer fuzz run than make test's (25 cases per property): FUZZ_EXAMPLES
+# per property, failing cases kept in .hypothesis/ and tried first next time.
+FUZZ_EXAMPLES ?= 2000
+fuzz: install
+	JIHUA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) JIHUA_FUZZ_KEEP=1 $(BIN)/pytest tests/test_fuzz.py
+
 # install, ingest samples/ into a fresh database, serve the API on 127.0.0.1
 run: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -40,6 +46,7 @@ bench: install system
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_legacy.py
+	$(BIN)/python bench/bench_load.py
 
 clean:
 	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm .pytest_cache

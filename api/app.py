@@ -3,8 +3,13 @@ instance `jihua serve` and uvicorn run (settings from the environment)."""
 
 from __future__ import annotations
 
+import hmac
+import logging
+import shutil
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,6 +23,11 @@ from api.routes import batches, compare, documents, exports, facets, plans, task
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError
 from store import open_db
+from store.budget import BudgetExceeded, interrupted
+
+log = logging.getLogger(__name__)
+
+AUTH_MESSAGE = "this endpoint needs the header 'Authorization: Bearer <token>' with the server's JIHUA_TOKEN"
 
 DESCRIPTION = """
 Upload Chinese work plans (工作计划) and ask questions across all of them:
@@ -33,36 +43,85 @@ def error_response(status: int, message: str, headers: dict | None = None) -> JS
     return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
 
 
-class BodyLimit:
-    """Refuse request bodies over `limit` bytes with 413, by Content-Length
-    before reading, and by counting while reading (chunked uploads), so an
-    oversized upload is never spooled to disk in full."""
+def token_matches(header: bytes | None, token: str) -> bool:
+    scheme, _, given = (header or b"").decode("latin-1").partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
-    def __init__(self, app: ASGIApp, limit: int):
+
+class BodyLimit:
+    """Guards every write before its body is read: without the token it
+    answers 401 at once (a client without it used to send 201 MB first);
+    over `limit` bytes it answers 413, by Content-Length before reading and
+    by counting while reading (a chunked upload), so an oversized upload is
+    never spooled to disk in full and never answers 400."""
+
+    def __init__(self, app: ASGIApp, limit: int, token: str | None = None):
         self.app = app
         self.limit = limit
+        self.token = token
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH"):
+        if scope["type"] != "http" or scope["method"] not in ("POST", "PUT", "PATCH", "DELETE"):
             await self.app(scope, receive, send)
             return
+        headers = dict(scope["headers"])
+        if self.token and not token_matches(headers.get(b"authorization"), self.token):
+            await error_response(401, AUTH_MESSAGE, {"WWW-Authenticate": "Bearer"})(scope, receive, send)
+            return
         message = f"the request is larger than the {self.limit / 1048576:.1f} MB limit"
-        length = dict(scope["headers"]).get(b"content-length")
+        length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
             await error_response(413, message)(scope, receive, send)
             return
         seen = 0
+        over = started = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             msg = await receive()
             if msg["type"] == "http.request":
                 seen += len(msg.get("body", b""))
                 if seen > self.limit:
+                    over = True
                     raise TooLarge("request", message)
             return msg
 
-        await self.app(scope, counted, send)
+        async def guarded(msg: Message) -> None:
+            # Once the body ran over, whatever the app makes of the cut
+            # stream (a form parser's 400) is replaced by the 413.
+            nonlocal started
+            if over:
+                return
+            started = started or msg["type"] == "http.response.start"
+            await send(msg)
+
+        try:
+            await self.app(scope, counted, guarded)
+        except Exception:
+            if not over:
+                raise
+        if over and not started:
+            await error_response(413, message)(scope, receive, send)
+
+
+def temp_dir(settings: Settings) -> Path:
+    """Where uploads wait for their background job: beside the database, so
+    that a server killed mid-batch finds and removes them when it starts."""
+    return Path(settings.tmp_dir) if settings.tmp_dir else Path(settings.db).with_name(Path(settings.db).name + ".tmp")
+
+
+def clean_temp_dir(path: Path) -> int:
+    """Remove what a killed server left behind; the number of entries removed."""
+    removed = 0
+    if path.is_dir():
+        for entry in path.iterdir():
+            if entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            removed += 1
+    path.mkdir(parents=True, exist_ok=True)
+    return removed
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -81,8 +140,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    if settings.token_is_empty:
+        log.warning("JIHUA_TOKEN is set but empty: writes are open to anyone; set a token or unset the variable")
     open_db(settings.db).close()  # create the schema once, before any request
-    app.state.jobs = JobRunner(settings.db, Limits.from_settings(settings), settings.batch_workers)
+    tmp = temp_dir(settings)
+    if removed := clean_temp_dir(tmp):
+        log.warning("removed %d temporary upload(s) left by a server that stopped mid-batch", removed)
+    app.state.jobs = JobRunner(settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -104,14 +168,37 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def bad_input(request: Request, exc: JihuaError) -> JSONResponse:
         return error_response(422, str(exc))
 
+    budget_message = (
+        f"the request ran past the {settings.read_budget_s:g} s time budget for reads and was stopped: "
+        "narrow the filters (fewer units, a month, a theme) and ask again"
+    )
+
+    @app.exception_handler(BudgetExceeded)
+    async def over_budget(request: Request, exc: BudgetExceeded) -> JSONResponse:
+        return error_response(503, budget_message, {"Retry-After": "1"})
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def database_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+        if interrupted(exc):
+            return error_response(503, budget_message, {"Retry-After": "1"})
+        if "locked" in str(exc) or "busy" in str(exc):
+            return error_response(503, "the database is busy: try again in a moment", {"Retry-After": "1"})
+        log.error("database error", exc_info=exc)
+        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+
+    @app.exception_handler(OverflowError)
+    async def overflow(request: Request, exc: OverflowError) -> JSONResponse:
+        return error_response(422, "a number in the request is out of range")
+
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:
         # A bug, not the user's fault: say so, in the same shape.
+        log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
 
     for module in (documents, batches, plans, tasks, exports, facets, compare):
         app.include_router(module.router)
-    app.add_middleware(BodyLimit, limit=max(settings.max_zip_bytes, settings.max_file_bytes) + 1024 * 1024)
+    app.add_middleware(BodyLimit, limit=settings.limits().request_bytes, token=settings.token or None)
     return app
 
 

@@ -36,13 +36,20 @@ def parse(
     taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Parse plan files and print their plans and outline (or the contract's JSON)."""
+    from api.settings import Settings
+
     tax = _taxonomy(taxonomy)
+    limits = Settings().limits()  # the API's limits: a file it refuses is refused here too
     failed = False
     for f in files:
         try:
-            doc = parse_file(f, tax)
+            doc = parse_file(f, tax, limits)
         except JihuaError as e:
             print(str(e), file=sys.stderr)
+            failed = True
+            continue
+        except Exception as e:  # noqa: BLE001 - a parser bug on one file must not hide the others
+            print(f"{f}: internal error, please report it ({type(e).__name__}: {e})", file=sys.stderr)
             failed = True
             continue
         if as_json:

@@ -205,7 +205,9 @@ def reparse(
     store = _open(db)
     try:
         ids = document_ids(store, outdated_than=parser_version() if outdated else None)
-        summary = run_reparse(store, document_ids=ids, jobs=jobs or os.cpu_count() or 1)
+        summary = run_reparse(
+            store, document_ids=ids, jobs=jobs or os.cpu_count() or 1, limits=_settings(db).limits()
+        )
     finally:
         store.close()
     _print_summary(summary, [])
@@ -238,9 +240,12 @@ def tasks(
     """
     from store import TaskFilter, count_tasks, iter_tasks, parse_months, split_list
     from store.query import ROLES
+    from store.search import check_query
 
+    limits = _settings(db).limits()
     try:
         months = parse_months(month)
+        check_query(q, limits.max_query_terms, limits.max_query_chars)
     except ValueError as e:
         raise _fail(str(e)) from None
     if role is not None and role not in ROLES:
@@ -275,16 +280,16 @@ def _task_table(rows: list[dict], total: int) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from api.tabular import ROLE_ZH
+    from api.tabular import ROLE_ZH, clean_text
 
     table = Table("单位", "月份", "任务", "主题", "责任主体", title=f"{len(rows)} of {total} tasks")
     for r in rows:
-        table.add_row(
-            r["unit"] or "",
+        table.add_row(  # no control character reaches the terminal
+            clean_text(r["unit"] or ""),
             ",".join(map(str, r["months"])),
-            r["text"],
+            clean_text(r["text"]),
             "、".join(r["themes"]),
-            "；".join(f"{b['name']}（{ROLE_ZH.get(b['role'], b['role'])}）" for b in r["bodies"]),
+            clean_text("；".join(f"{b['name']}（{ROLE_ZH.get(b['role'], b['role'])}）" for b in r["bodies"])),
         )
     Console().print(table)
 
@@ -302,10 +307,13 @@ def compare(
     (near-identical text), each unit's unique tasks and the bodies it names.
     """
     from store import compare as run_compare
+    from store.compare import CompareTooLarge
 
     store = _open(db)
     try:
-        c = run_compare(store, units=units, threshold=threshold)
+        c = run_compare(store, units=units, threshold=threshold, limits=_settings(db).limits())
+    except CompareTooLarge as e:
+        raise _fail(str(e)) from None
     finally:
         store.close()
     if as_json:
@@ -357,6 +365,8 @@ def serve(
     settings = _settings(db).model_copy(update={"host": host, "port": port})
     application = create_app(settings)
     typer.echo(f"jihua: serving {db} at http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", err=True)
-    if not settings.token and host not in ("127.0.0.1", "localhost", "::1"):
+    if settings.token_is_empty:
+        typer.echo("warning: JIHUA_TOKEN is set but empty: writes are open to anyone (set a token or unset it)", err=True)
+    elif not settings.token and host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo("warning: no JIHUA_TOKEN set and not bound to loopback: anyone can write", err=True)
     uvicorn.run(application, host=host, port=port, log_level="info")

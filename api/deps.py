@@ -4,6 +4,7 @@ database connection per request, the write token, the task filters."""
 from __future__ import annotations
 
 import hmac
+import re
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -15,7 +16,15 @@ from api.archive import Limits
 from api.settings import Settings
 from models.contract import Role
 from store import open_db
+from store.budget import Deadline, guard
 from store.query import TaskFilter, parse_months, split_list
+from store.search import QueryTooLarge, check_query
+
+# SQLite stores integers in 64 bits; a larger id, year or offset is no row.
+SQLITE_INT = 2**63 - 1
+# No filter value has a reason to hold a control character, and a NUL
+# ends a LIKE pattern early in SQLite (q=%00 matched every task).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def get_settings(request: Request) -> Settings:
@@ -32,10 +41,24 @@ def get_limits(settings: SettingsDep) -> Limits:
 LimitsDep = Annotated[Limits, Depends(get_limits)]
 
 
-def get_db(settings: SettingsDep) -> Iterator[sqlite_utils.Database]:
+def get_deadline(request: Request, settings: SettingsDep) -> Deadline:
+    """Reads get the read budget from the moment the request arrived; writes
+    (an upload parses for seconds) are bounded by the file limits instead."""
+    if request.method not in ("GET", "HEAD"):
+        return Deadline(None)
+    if not hasattr(request.state, "deadline"):
+        request.state.deadline = Deadline(settings.limits().read_budget_s)
+    return request.state.deadline
+
+
+DeadlineDep = Annotated[Deadline, Depends(get_deadline)]
+
+
+def get_db(settings: SettingsDep, deadline: DeadlineDep) -> Iterator[sqlite_utils.Database]:
     # One connection per request: sqlite3 connections are cheap to open and
     # this keeps requests on different threads from sharing one.
     db = open_db(settings.db, create=False)
+    guard(db, deadline)  # a read past its budget is interrupted by SQLite
     try:
         yield db
     finally:
@@ -67,7 +90,30 @@ def require_token(
 WriteAuth = Depends(require_token)
 
 
+def check_text(name: str, values: list[str] | str | None) -> None:
+    """422 for a control character in a text filter."""
+    for v in [values] if isinstance(values, str) else values or []:
+        if _CONTROL.search(v):
+            raise HTTPException(422, f"{name}: control characters are not allowed")
+
+
+def check_ints(name: str, values: list[int], lo: int, hi: int) -> None:
+    for v in values:
+        if not lo <= v <= hi:
+            raise HTTPException(422, f"{name}: {v} is out of range ({lo}-{hi})")
+
+
+def check_q(q: str | None, settings: Settings) -> None:
+    check_text("q", q)
+    limits = settings.limits()
+    try:
+        check_query(q, limits.max_query_terms, limits.max_query_chars)
+    except QueryTooLarge as e:
+        raise HTTPException(422, str(e)) from None
+
+
 def task_filter(
+    settings: SettingsDep,
     month: Annotated[
         str | None,
         Query(description="one month, a list or a range: 3, 3,4, 3-5 (11-2 wraps the year end)", examples=["3", "3-5"]),
@@ -88,6 +134,12 @@ def task_filter(
         months = parse_months(month)
     except ValueError as e:
         raise HTTPException(422, str(e)) from None
+    for name, values in (("month", month), ("theme", theme), ("unit", unit), ("body", body)):
+        check_text(name, values)
+    check_q(q, settings)
+    check_ints("year", year, 1, 9999)
+    check_ints("plan_id", plan_id, -SQLITE_INT, SQLITE_INT)
+    check_ints("document_id", document_id, -SQLITE_INT, SQLITE_INT)
     return TaskFilter(
         months=months,
         themes=split_list(theme),

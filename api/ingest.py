@@ -13,7 +13,7 @@ and only the failures are kept for the summary.
 from __future__ import annotations
 
 import os
-
+import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -133,16 +133,22 @@ def _collect_zip(p: Path, limits: Limits, items: list[Item], errors: list[Result
         name = entry_name(info)
         if Path(name).suffix.lower() in PLAN_SUFFIXES:
             items.append(Item(f"{p}!{name}", Path(name).name, p, info))
+        elif Path(name).suffix.lower() == ".zip":
+            # not opened (a zip in a zip multiplies the bomb checks' work),
+            # but never silently passed over
+            errors.append(
+                Result(f"{p}!{name}", "error", error=f"{p}!{name}: an archive inside an archive is not opened; send it on its own")
+            )
 
 
-def parse_one(data: bytes, name: str) -> tuple[str, Document | str]:
+def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str, Document | str]:
     """Runs in a worker process: parse only, never touch the database.
     An unexpected exception is a parser bug: it is reported for this file
     (marked as a bug) and the batch goes on."""
     from extractor.pipeline import parse_bytes
 
     try:
-        return "ok", parse_bytes(data, name)
+        return "ok", parse_bytes(data, name, limits=limits or Limits())
     except JihuaError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop ten thousand
@@ -182,14 +188,24 @@ class _Reader:
         self.zip = self.zip_path = None
 
 
-def _share_cores(jobs: int) -> None:
+def _worker_init(jobs: int) -> None:
     # each parser process OCRs with its share of the cores, so that --jobs is
     # the whole budget rather than jobs × cores threads fighting
     os.environ["JIHUA_OCR_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
+    # A parent killed with -9 runs no clean-up, and a worker blocked on the
+    # task queue never notices: each worker watches its parent and exits
+    # when it is gone (re-parented), so no parser outlives `jihua ingest`.
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True, name="jihua-watch-parent").start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(jobs, initializer=_share_cores, initargs=(jobs,))
+    return ProcessPoolExecutor(jobs, initializer=_worker_init, initargs=(jobs,))
 
 
 def run(
@@ -256,14 +272,17 @@ def run(
             except JihuaError as e:
                 emit(Result(item.source, "error", error=str(e)))
                 continue
+            except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
+                emit(Result(item.source, "error", error=f"{item.source}: internal error, please report it ({type(e).__name__}: {e})"))
+                continue
             existing = find_document(db, sha256(data))
             if existing is not None:
                 emit(Result(item.source, "skipped", existing))
                 continue
             if pool is None:
-                finish(item, data, t0, parse_one(data, item.name))
+                finish(item, data, t0, parse_one(data, item.name, limits))
                 continue
-            inflight[pool.submit(parse_one, data, item.name)] = (item, data, t0)
+            inflight[pool.submit(parse_one, data, item.name, limits)] = (item, data, t0)
             drain(block_until=4 * jobs - 1)
         if pool is not None:
             drain(block_until=0)
@@ -283,6 +302,7 @@ def reparse(
     *,
     document_ids: list[int],
     jobs: int = 1,
+    limits: Limits | None = None,
     on_result: Callable[[Result], None] | None = None,
 ) -> Summary:
     """Parse stored documents again from their stored bytes and replace
@@ -321,9 +341,9 @@ def reparse(
             if isinstance(content, str):
                 handle(doc_id, name, t0, ("error", content))
             elif pool is None:
-                handle(doc_id, name, t0, parse_one(content, name))
+                handle(doc_id, name, t0, parse_one(content, name, limits))
             else:
-                inflight[pool.submit(parse_one, content, name)] = (doc_id, name, t0)
+                inflight[pool.submit(parse_one, content, name, limits)] = (doc_id, name, t0)
                 while len(inflight) >= 4 * jobs:
                     done, _ = wait(list(inflight), return_when=FIRST_COMPLETED)
                     for fut in done:

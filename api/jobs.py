@@ -2,8 +2,10 @@
 worker thread (parsing in processes when `batch_workers` > 1), and its
 progress is read from GET /jobs/{id}.
 
-Jobs live in memory: a restart forgets them, but not what they stored, and
-uploading the zip again skips every file already stored.
+Jobs are followed in memory and kept in the store (store/jobs.py): after
+a restart GET /jobs/{id} still answers, and a job the stopped server left
+unfinished answers "interrupted"; uploading the zip again skips every file
+already stored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import threading
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
@@ -21,6 +24,7 @@ from api.archive import Limits
 from api.ingest import Item, Result, collect, run
 from api.schemas import Job, JobFile
 from store import open_db
+from store.jobs import interrupt_unfinished, load_job, save_job
 
 
 def _now() -> str:
@@ -28,15 +32,32 @@ def _now() -> str:
 
 
 class JobRunner:
-    def __init__(self, db_path: str, limits: Limits, workers: int):
+    def __init__(self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None):
         self.db_path = db_path
+        self.tmp_dir = tmp_dir
         self.limits = limits
         self.workers = workers
         self.jobs: dict[str, Job] = {}
+        self.saved_at: dict[str, float] = {}
         self.lock = threading.Lock()
         # One batch at a time: batches queue instead of fighting over the
         # single SQLite writer and the CPU.
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jihua-batch")
+        db = open_db(db_path)
+        try:
+            self.interrupted = interrupt_unfinished(db, _now())
+        finally:
+            db.close()
+
+    def _save(self, job_id: str) -> None:
+        with self.lock:
+            state = self.jobs[job_id].model_dump()
+            self.saved_at[job_id] = time.monotonic()
+        db = open_db(self.db_path)
+        try:
+            save_job(db, state)
+        finally:
+            db.close()
 
     def submit(self, zip_path: Path, name: str) -> Job:
         """A zip archive: its entries are listed and checked in the job."""
@@ -49,9 +70,65 @@ class JobRunner:
 
         return self._start(name, items, cleanup=lambda: zip_path.unlink(missing_ok=True))
 
+    def submit_upload(self, files: list[tuple[str, bytes]], name: str) -> Job:
+        """An upload to POST /documents that needs OCR: parsed in the
+        background and stored as the request would have been, all files in
+        one transaction or, if any file fails, none (each failure named)."""
+        job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
+        with self.lock:
+            self.jobs[job.id] = job
+        self._save(job.id)
+        self.executor.submit(self._run_upload, job.id, files)
+        return self.get(job.id)  # type: ignore[return-value]
+
+    def _run_upload(self, job_id: str, files: list[tuple[str, bytes]]) -> None:
+        from api.ingest import parse_one
+        from store import find_document, store_documents
+        from store.write import sha256_of
+
+        db = None
+        try:
+            self._update(job_id, status="running", total=len(files))
+            db = open_db(self.db_path)
+            outcomes = []
+            for fname, data in files:
+                existing = find_document(db, sha256_of(data))
+                outcomes.append(("existing", existing) if existing is not None else parse_one(data, fname, self.limits))
+            bad = [(f, str(v)) for (f, _), (kind, v) in zip(files, outcomes) if kind == "error"]
+            if bad:
+                names = ", ".join(f for f, _ in bad)
+                for (fname, _), (kind, value) in zip(files, outcomes):
+                    reason = str(value) if kind == "error" else f"upload:{fname}: not stored: another file of this upload failed ({names})"
+                    self._record(job_id, Result(f"upload:{fname}", "error", error=reason))
+                self._update(job_id, status="failed", error=f"nothing stored: {'; '.join(r for _, r in bad)}", finished_at=_now())
+                return
+            new = [(v, data, f"upload:{f}") for (f, data), (kind, v) in zip(files, outcomes) if kind == "ok"]
+            stored = iter(store_documents(db, new))
+            for (fname, _), (kind, value) in zip(files, outcomes):
+                if kind == "existing":
+                    self._record(job_id, Result(f"upload:{fname}", "duplicate", value))
+                    continue
+                s = next(stored)
+                self._record(
+                    job_id,
+                    Result(
+                        f"upload:{fname}",
+                        "stored" if s.created else "duplicate",
+                        s.document_id,
+                        plans=len(value.plans) if s.created else 0,
+                        tasks=sum(len(p.tasks) for p in value.plans) if s.created else 0,
+                    ),
+                )
+            self._update(job_id, status="done", finished_at=_now())
+        except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
+            self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
+        finally:
+            if db is not None:
+                db.close()
+
     def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
         """Uploaded files that need OCR: parsed and stored in the background."""
-        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-"))
+        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-", dir=self.tmp_dir))
         found = []
         for i, (fname, data) in enumerate(files):
             path = folder / f"{i:04d}"
@@ -63,19 +140,28 @@ class JobRunner:
         job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())
         with self.lock:
             self.jobs[job.id] = job
+        self._save(job.id)
         self.executor.submit(self._run, job.id, items, cleanup)
         return self.get(job.id)  # type: ignore[return-value]
 
     def get(self, job_id: str) -> Job | None:
         with self.lock:
             job = self.jobs.get(job_id)
-            return job.model_copy(deep=True) if job else None
+            if job:
+                return job.model_copy(deep=True)
+        db = open_db(self.db_path)  # a job of an earlier run of the server
+        try:
+            state = load_job(db, job_id)
+        finally:
+            db.close()
+        return Job(**state) if state else None
 
     def _update(self, job_id: str, **changes) -> None:
         with self.lock:
             job = self.jobs[job_id]
             for k, v in changes.items():
                 setattr(job, k, v)
+        self._save(job_id)
 
     def _record(self, job_id: str, r: Result) -> None:
         with self.lock:
@@ -86,6 +172,11 @@ class JobRunner:
                 job.failed += 1
             else:
                 setattr(job, r.status, getattr(job, r.status) + 1)
+            # progress is saved about once a second (each save writes the
+            # job's whole state), status changes always
+            due = time.monotonic() - self.saved_at.get(job_id, 0.0) > 1.0
+        if due:
+            self._save(job_id)
 
     def _run(self, job_id: str, items: Callable[[], tuple[list[Item], list[Result]]], cleanup: Callable[[], None]) -> None:
         db = None

@@ -158,7 +158,7 @@ class JobFile(BaseModel):
 class Job(BaseModel):
     id: str
     name: str
-    status: Literal["queued", "running", "done", "failed"]
+    status: Literal["queued", "running", "done", "failed", "interrupted"]
     total: int = 0
     done: int = 0
     stored: int = 0

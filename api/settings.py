@@ -1,5 +1,10 @@
 """Every number a user may want to change, read from the environment
-(JIHUA_DB, JIHUA_TOKEN, JIHUA_MAX_FILE_MB, …) or a .env file."""
+(JIHUA_DB, JIHUA_TOKEN, JIHUA_MAX_FILE_MB, …) or a .env file.
+
+This is the one table of limits: `Settings.limits()` gives the `Limits`
+(models/limits.py, where the defaults and their reasons live) that the API,
+the CLI and the background jobs all apply.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from functools import lru_cache
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-MB = 1024 * 1024
+from models.limits import DEFAULT, MB, Limits
 
 
 class Settings(BaseSettings):
@@ -19,17 +24,36 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8000
 
-    max_file_mb: float = 20  # one uploaded plan
-    max_zip_mb: float = 200  # one uploaded archive (POST /batches, and zips given to `jihua ingest`)
+    # bytes: one upload request (None: the archive limit + 1 MB), one plan,
+    # one archive of plans (POST /batches, and zips given to `jihua ingest`)
+    max_request_mb: float | None = None
+    max_file_mb: float = DEFAULT.max_file_bytes / MB
+    max_zip_mb: float = DEFAULT.max_zip_bytes / MB
     # Archive safety: the sum of the entries' sizes once unpacked, their
-    # number, and how far one entry may expand (a zip bomb expands 1000×+;
-    # Word documents rarely exceed 20×, plain text about 10×).
-    max_unzipped_mb: float = 2000
-    max_zip_entries: int = 20000
-    max_zip_ratio: float = 200
+    # number, and how far one entry may expand.
+    max_unzipped_mb: float = DEFAULT.max_unzipped_bytes / MB
+    max_zip_entries: int = DEFAULT.max_entries
+    max_zip_ratio: float = DEFAULT.max_ratio
+    # A .docx/.odt inflated: one part, and all parts together.
+    max_part_mb: float = DEFAULT.max_part_bytes / MB
+    max_document_unzipped_mb: float = DEFAULT.max_document_unzipped_bytes / MB
+    # Characters of text in one document and in one plan.
+    max_text_chars: int = DEFAULT.max_text_chars
+    max_plan_chars: int = DEFAULT.max_plan_chars
+    # Text search, comparisons, and the time any read may take.
+    max_query_terms: int = DEFAULT.max_query_terms
+    max_query_chars: int = DEFAULT.max_query_chars
+    max_compare_units: int = DEFAULT.max_compare_units
+    max_compare_plans: int = DEFAULT.max_compare_plans
+    max_compare_tasks: int = DEFAULT.max_compare_tasks
+    read_budget_s: float = DEFAULT.read_budget_s
 
-    # Formats the API and `ingest` parse; others are refused before parsing.
-    formats: str = "txt,docx,pdf,doc,rtf,odt,image"
+    # Formats the API and the CLI parse; others are refused before parsing.
+    formats: str = ",".join(sorted(DEFAULT.formats))
+
+    # Where uploads wait for their background job (default: DB + ".tmp"),
+    # emptied when the server starts.
+    tmp_dir: str | None = None
 
     # Processes parsing a batch (POST /batches): 0 parses in the background
     # thread itself, which suits small servers and tests.
@@ -51,6 +75,32 @@ class Settings(BaseSettings):
     @property
     def allowed_formats(self) -> set[str]:
         return {f.strip() for f in self.formats.split(",") if f.strip()}
+
+    @property
+    def token_is_empty(self) -> bool:
+        """JIHUA_TOKEN set to '' (or spaces): writes are open, surely by mistake."""
+        return self.token is not None and not self.token.strip()
+
+    def limits(self) -> Limits:
+        return Limits(
+            max_request_bytes=None if self.max_request_mb is None else int(self.max_request_mb * MB),
+            max_file_bytes=self.max_file_bytes,
+            max_zip_bytes=self.max_zip_bytes,
+            max_unzipped_bytes=self.max_unzipped_bytes,
+            max_entries=self.max_zip_entries,
+            max_ratio=self.max_zip_ratio,
+            max_part_bytes=int(self.max_part_mb * MB),
+            max_document_unzipped_bytes=int(self.max_document_unzipped_mb * MB),
+            max_text_chars=self.max_text_chars,
+            max_plan_chars=self.max_plan_chars,
+            max_query_terms=self.max_query_terms,
+            max_query_chars=self.max_query_chars,
+            max_compare_units=self.max_compare_units,
+            max_compare_plans=self.max_compare_plans,
+            max_compare_tasks=self.max_compare_tasks,
+            read_budget_s=self.read_budget_s,
+            formats=frozenset(self.allowed_formats),
+        )
 
 
 @lru_cache

@@ -22,3 +22,12 @@ class UnsupportedFormat(ReadError):
 
 class MissingTool(ReadError):
     """A conversion needs a program or model that is not installed."""
+
+
+class TooLarge(ReadError):
+    """A file, archive or text over a configured limit (HTTP 413)."""
+
+
+class UnsafeArchive(ReadError):
+    """An archive with entries escaping its root, or one that would inflate
+    beyond the limits (a zip bomb)."""

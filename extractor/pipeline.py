@@ -8,24 +8,35 @@ bodies (bodies), themes (themes) and targets (targets).
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path
 
 from extractor import bodies as bodies_mod
 from extractor import targets as targets_mod
 from extractor import themes as themes_mod
 from extractor.clean import Line, clean
-from extractor.errors import ReadError
+from extractor.errors import ReadError, TooLarge
 from extractor.outline import build_tree, to_sections
 from extractor.plans import PlanDraft, split_plans, unit_from_mentions
 from extractor.readers import read_bytes
 from extractor.tasks import extract
-from models import BodyRef, Document, Plan, Task
+from models import Block, BodyRef, Document, Plan, Task
+from models.limits import DEFAULT, Limits
 
 PARSER_VERSION = "1"
 
 
-def parse_bytes(data: bytes, name: str, taxonomy: themes_mod.Taxonomy | None = None) -> Document:
-    reading = read_bytes(data, name)
+def parse_bytes(
+    data: bytes, name: str, taxonomy: themes_mod.Taxonomy | None = None, limits: Limits = DEFAULT
+) -> Document:
+    """Parse one file's bytes. The limits bound the cost before each costly
+    step: the file's size and its inflated parts before reading, the text's
+    length before cleaning, each plan's length before extraction (spaCy and
+    the extraction stages grow faster than linearly in a plan's length)."""
+    reading = read_bytes(data, name, limits)
+    chars = _text_chars(reading.blocks)
+    if chars > limits.max_text_chars:
+        raise TooLarge(name, f"the text is {chars:,} characters long, above the limit of {limits.max_text_chars:,} per document")
     doc = Document(
         file=name,
         format=reading.format,
@@ -34,11 +45,27 @@ def parse_bytes(data: bytes, name: str, taxonomy: themes_mod.Taxonomy | None = N
     )
     lines = clean(reading.blocks)
     if not any(ln.is_table or ln.text.strip() for ln in lines):
-        doc.warnings.append("no text found in the file")
-        return doc
+        # Refused, not stored empty: an empty document would make every
+        # later upload of the same bytes a "duplicate" of nothing.
+        why = "; ".join(reading.warnings)
+        raise ReadError(name, "no text found in the file" + (f" ({why})" if why else ""))
+    drafts = split_plans(lines)
+    for i, d in enumerate(drafts, 1):
+        n = len(plan_text(d.lines + d.signature))
+        if n > limits.max_plan_chars:
+            title = f" ({d.title[:30]})" if d.title else ""
+            raise TooLarge(
+                name, f"plan {i}{title} is {n:,} characters long, above the limit of {limits.max_plan_chars:,} per plan"
+            )
     tax = taxonomy or themes_mod.load_taxonomy()
-    doc.plans = [build_plan(d, tax) for d in split_plans(lines)]
+    doc.plans = [build_plan(d, tax) for d in drafts]
     return doc
+
+
+def _text_chars(blocks: list[Block]) -> int:
+    return sum(
+        len(b.text or "") + sum(len(c.text or "") for row in (b.rows or []) for c in row) for b in blocks
+    )
 
 
 def plan_text(lines: list[Line]) -> str:
@@ -101,14 +128,37 @@ def _task_mentions(text: str, drafts, mentions):  # noqa: ANN001
         yield [m for m in mentions if at <= m.start and m.end <= end]
 
 
-def parse_file(path: str | Path, taxonomy: themes_mod.Taxonomy | None = None) -> Document:
+def read_file(path: str | Path, limits: Limits = DEFAULT) -> bytes:
+    """A file's bytes, never more than the per-file limit: a large regular
+    file is refused by its size before it is read, and a device or pipe
+    (/dev/zero) is read only up to the limit."""
+    from extractor.readers.package import mb
+
     p = Path(path)
+    cap = limits.max_file_bytes
+    too_large = f"the file is larger than the {mb(cap)} limit per file"
     try:
-        data = p.read_bytes()
+        st = p.stat()
+        if p.is_dir():
+            raise ReadError(str(path), "is a directory, not a file")
+        if stat.S_ISREG(st.st_mode) and st.st_size > cap:
+            raise TooLarge(str(path), f"the file is {mb(st.st_size)}, above the {mb(cap)} limit per file")
+        with open(p, "rb") as fh:
+            data = fh.read(cap + 1)
     except FileNotFoundError as e:
         raise ReadError(str(path), "no such file") from e
     except IsADirectoryError as e:
         raise ReadError(str(path), "is a directory, not a file") from e
     except PermissionError as e:
         raise ReadError(str(path), "permission denied") from e
-    return parse_bytes(data, p.name, taxonomy)
+    except OSError as e:
+        raise ReadError(str(path), f"cannot read the file ({e.strerror or e})") from e
+    if len(data) > cap:
+        raise TooLarge(str(path), too_large)
+    return data
+
+
+def parse_file(
+    path: str | Path, taxonomy: themes_mod.Taxonomy | None = None, limits: Limits = DEFAULT
+) -> Document:
+    return parse_bytes(read_file(path, limits), Path(path).name, taxonomy, limits)

@@ -21,7 +21,15 @@ from store.query import (
     task_page,
 )
 from store.schema import open_db, trigram_supported
-from store.write import Stored, delete_document, find_document, parser_version, replace_document, store_document
+from store.write import (
+    Stored,
+    delete_document,
+    find_document,
+    parser_version,
+    replace_document,
+    store_document,
+    store_documents,
+)
 
 __all__ = [
     "Stored",
@@ -43,6 +51,7 @@ __all__ = [
     "split_list",
     "stats",
     "store_document",
+    "store_documents",
     "task_page",
     "trigram_supported",
 ]

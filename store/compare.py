@@ -5,7 +5,8 @@ units share, which are one unit's own, and which bodies each relies on.
 punctuation or list labels): difflib's ratio ≥ 0.8. Comparing every pair is
 quadratic, so candidates come from an inverted index of character bigrams
 (very common bigrams such as 工会 are left out of it) and only pairs that share
-enough bigrams are scored; each unit contributes at most `max_tasks` tasks.
+enough bigrams are scored. A comparison is bounded by the limits (units,
+plans, tasks: CompareTooLarge) and by a deadline (BudgetExceeded).
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 import sqlite_utils
+
+from models.limits import DEFAULT, Limits
+from store.budget import Deadline
 
 _LABEL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[①-⑳])\s*")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -32,16 +36,33 @@ def _bigrams(s: str) -> set[str]:
     return {s[i : i + 2] for i in range(len(s) - 1)} or {s}
 
 
+class CompareTooLarge(ValueError):
+    """A comparison over the limits (units, plans or tasks): the message says
+    which and how to narrow it."""
+
+
 def compare(
     db: sqlite_utils.Database,
     *,
     units: list[str] | None = None,
     plan_ids: list[int] | None = None,
     threshold: float = 0.8,
-    max_tasks: int = 5000,
+    limits: Limits = DEFAULT,
+    deadline: Deadline | None = None,
 ) -> dict[str, Any]:
-    plans = _select_plans(db, units or [], plan_ids or [])
-    labels = _labels(plans)
+    """Raises CompareTooLarge before any costly work when the comparison
+    exceeds the limits, and BudgetExceeded past the deadline."""
+    deadline = deadline or Deadline(None)
+    units = units or []
+    if len(units) > limits.max_compare_units:
+        raise CompareTooLarge(f"{len(units)} units: at most {limits.max_compare_units} can be compared at once")
+    plans = _select_plans(db, units, plan_ids or [])
+    if len(plans) > limits.max_compare_plans:
+        raise CompareTooLarge(
+            f"these units have {len(plans)} plans: at most {limits.max_compare_plans} can be compared at once "
+            "(compare fewer units, or chosen plans with plan_ids=)"
+        )
+    labels = _labels(plans, units)
     by_plan = {p["id"]: labels[p["id"]] for p in plans}
     order = list(dict.fromkeys(labels[p["id"]] for p in plans))
     if units:  # keep the order the user asked for, units without plans included
@@ -51,13 +72,17 @@ def compare(
     per_unit: Counter[str] = Counter()
     if by_plan:
         marks = ", ".join("?" for _ in by_plan)
+        n = db.execute(f"SELECT count(*) FROM tasks WHERE plan_id IN ({marks})", list(by_plan)).fetchone()[0]
+        if n > limits.max_compare_tasks:
+            raise CompareTooLarge(
+                f"these plans hold {n} tasks: at most {limits.max_compare_tasks} can be compared at once "
+                "(compare fewer units, or chosen plans with plan_ids=)"
+            )
         for tid, plan_id, text, months, themes in db.execute(
             f"SELECT id, plan_id, text, months, themes FROM tasks WHERE plan_id IN ({marks}) ORDER BY plan_id, seq",
             list(by_plan),
         ):
             unit = by_plan[plan_id]
-            if per_unit[unit] >= max_tasks:
-                continue
             per_unit[unit] += 1
             tasks.append(
                 {
@@ -74,7 +99,7 @@ def compare(
         "units": order,
         "task_counts": {u: per_unit.get(u, 0) for u in order},
         "grid": _grid(tasks),
-        **_shared_and_unique(tasks, order, threshold),
+        **_shared_and_unique(tasks, order, threshold, deadline),
         "bodies": _bodies(db, plans, labels, order),
     }
 
@@ -93,15 +118,19 @@ def _select_plans(db: sqlite_utils.Database, units: list[str], plan_ids: list[in
     return [dict(zip(("id", "unit", "year", "title"), r)) for r in cur.fetchall()]
 
 
-def _labels(plans: list[dict[str, Any]]) -> dict[int, str]:
-    """Plans are grouped by unit; plans picked by id from one unit, or with
-    no unit, are told apart by their id."""
-    count = Counter(p["unit"] for p in plans)
-    picked_by_id = len(count) < len(plans)
+def _labels(plans: list[dict[str, Any]], units: list[str]) -> dict[int, str]:
+    """Plans are grouped by unit: every plan of a unit asked for by name is
+    that unit's. Plans picked by id from one unit (comparing a unit's plans
+    with each other), or with no unit, are told apart by their id."""
+    asked = set(units)
+    by_id = Counter(p["unit"] for p in plans if p["unit"] not in asked)
     out = {}
     for p in plans:
-        unit = p["unit"] or "未知单位"
-        out[p["id"]] = f"{unit} #{p['id']}" if (p["unit"] is None or (picked_by_id and count[p["unit"]] > 1)) else unit
+        unit = p["unit"]
+        if unit is not None and (unit in asked or by_id[unit] == 1):
+            out[p["id"]] = unit
+        else:
+            out[p["id"]] = f"{unit or '未知单位'} #{p['id']}"
     return out
 
 
@@ -120,17 +149,28 @@ def _grid(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _shared_and_unique(tasks: list[dict[str, Any]], order: list[str], threshold: float) -> dict[str, Any]:
-    norm = [normalise(t["text"]) for t in tasks]
+def _shared_and_unique(
+    tasks: list[dict[str, Any]], order: list[str], threshold: float, deadline: Deadline
+) -> dict[str, Any]:
+    # Identical texts (after normalising) are one group from the start, and
+    # only one text of each is compared: plans written from one template
+    # repeat every task, and comparing each copy made 400 plans take 100 s.
+    norm_of = [normalise(t["text"]) for t in tasks]
+    first: dict[str, int] = {}
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, n in enumerate(norm_of):
+        members[first.setdefault(n, len(first))].append(i)
+    norm = list(first)
+    unit_sets = [frozenset(tasks[i]["unit"] for i in members[k]) for k in range(len(norm))]
     grams = [_bigrams(n) for n in norm]
     index: dict[str, list[int]] = defaultdict(list)
     for i, g in enumerate(grams):
         for b in g:
             index[b].append(i)
-    # A bigram in a large share of all tasks says nothing about a match and
+    # A bigram in a large share of all texts says nothing about a match and
     # would make the candidate search quadratic again.
-    common = max(50, len(tasks) // 20)
-    parent = list(range(len(tasks)))
+    common = max(50, len(norm) // 20)
+    parent = list(range(len(norm)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -139,13 +179,16 @@ def _shared_and_unique(tasks: list[dict[str, Any]], order: list[str], threshold:
         return i
 
     for i, g in enumerate(grams):
+        if i % 64 == 0:
+            deadline.check()
         overlap: Counter[int] = Counter()
         for b in g:
             posting = index[b]
             if len(posting) > common:
                 continue
             for j in posting:
-                if j > i and tasks[j]["unit"] != tasks[i]["unit"]:
+                # one unit's own texts are never "shared" with each other
+                if j > i and not (len(unit_sets[i]) == 1 and unit_sets[i] == unit_sets[j]):
                     overlap[j] += 1
         for j, shared in overlap.items():
             # Jaccard ≥ 0.5 on bigrams is necessary for ratio ≥ 0.8 in
@@ -156,21 +199,22 @@ def _shared_and_unique(tasks: list[dict[str, Any]], order: list[str], threshold:
                 parent[find(i)] = find(j)
 
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(tasks)):
-        groups[find(i)].append(i)
+    for k in range(len(norm)):
+        groups[find(k)].extend(members[k])
     shared, unique = [], {u: [] for u in order}
-    for members in groups.values():
-        units = list(dict.fromkeys(tasks[i]["unit"] for i in members))
+    for group in groups.values():
+        group.sort()
+        units = list(dict.fromkeys(tasks[i]["unit"] for i in group))
         if len(units) > 1:
             shared.append(
                 {
-                    "text": min((tasks[i]["text"] for i in members), key=len),
+                    "text": min((tasks[i]["text"] for i in group), key=len),
                     "units": sorted(units, key=order.index),
-                    "tasks": [_brief(tasks[i]) for i in members],
+                    "tasks": [_brief(tasks[i]) for i in group],
                 }
             )
         else:
-            unique.setdefault(units[0], []).extend(_brief(tasks[i]) for i in members)
+            unique.setdefault(units[0], []).extend(_brief(tasks[i]) for i in group)
     shared.sort(key=lambda s: (-len(s["units"]), s["text"]))
     for u in unique:
         unique[u].sort(key=lambda t: t["id"])

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from store.search import text_clause
+from store.search import like_pattern, text_clause
 
 ROLES = ("issuer", "lead", "support", "leader", "mention")
 
@@ -99,8 +99,8 @@ def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]
     if f.bodies or f.role:
         sub = ["1"]
         if f.bodies:
-            sub.append("(" + " OR ".join("b.name LIKE ?" for _ in f.bodies) + ")")
-            params += [f"%{b}%" for b in f.bodies]
+            sub.append("(" + " OR ".join("b.name LIKE ? ESCAPE '\\'" for _ in f.bodies) + ")")
+            params += [like_pattern(b) for b in f.bodies]
         if f.role:
             sub.append("tb.role = ?")
             params.append(f.role)

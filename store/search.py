@@ -27,6 +27,27 @@ def terms(q: str | None) -> list[str]:
     return [t for t in (q or "").split() if t]
 
 
+class QueryTooLarge(ValueError):
+    """A text query over the limits: too many terms or characters."""
+
+
+def check_query(q: str | None, max_terms: int, max_chars: int) -> None:
+    """Every term costs an index lookup or a scan of all tasks: a query is
+    held to `max_terms` terms and `max_chars` characters (QueryTooLarge)."""
+    if q is None:
+        return
+    if len(q) > max_chars:
+        raise QueryTooLarge(f"q: {len(q)} characters, above the limit of {max_chars}")
+    n = len(terms(q))
+    if n > max_terms:
+        raise QueryTooLarge(f"q: {n} terms, above the limit of {max_terms}")
+
+
+def like_pattern(t: str) -> str:
+    """`%t%` for LIKE … ESCAPE '\\': % and _ in user input are text."""
+    return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def _fts_string(t: str) -> str:
     # Quoted as an FTS5 string, so operators in user input (AND, *, ") are text.
     return '"' + t.replace('"', '""') + '"'
@@ -53,7 +74,7 @@ def text_clause(db: sqlite_utils.Database, table: str, alias: str, q: str | None
     scan += [t for t in terms(q) if len(t) == 1]
     columns = ["text", "title"] if table == "plans" else ["text"]
     for t in scan:
-        like = "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        like = like_pattern(t)
         parts.append("(" + " OR ".join(f"{alias}.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         params.extend([like] * len(columns))
     return " AND ".join(parts), params

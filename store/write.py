@@ -66,6 +66,12 @@ def write_transaction(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]
             conn.execute("COMMIT")
 
 
+def sha256_of(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def find_document(db: sqlite_utils.Database, sha256: str) -> int | None:
     row = db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
     return row[0] if row else None
@@ -82,28 +88,46 @@ def store_document(
     """Store `doc` unless a document with its sha256 is there already;
     either way answer with the document's id (insert or return existing)."""
     with write_transaction(db) as conn:
-        existing = conn.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
-        if existing:
-            return Stored(existing[0], created=False)
-        cur = conn.execute(
-            "INSERT INTO documents (sha256, name, format, size, source, ingested_at, warnings, parser_version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.sha256,
-                doc.file,
-                doc.format,
-                len(content) if content is not None else None,
-                source,
-                datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                _json(doc.warnings),
-                version or parser_version(),
-            ],
-        )
-        document_id = int(cur.lastrowid)
-        if content is not None:
-            conn.execute("INSERT INTO sources (document_id, content) VALUES (?, ?)", [document_id, content])
-        _insert_plans(conn, document_id, doc.plans)
-        return Stored(document_id, created=True)
+        return _store(conn, doc, content, source, version)
+
+
+def store_documents(
+    db: sqlite_utils.Database,
+    docs: list[tuple[Document, bytes | None, str | None]],
+    *,
+    version: str | None = None,
+) -> list[Stored]:
+    """Store several documents (doc, content, source) in one transaction:
+    all of them or, on any failure, none (an upload of several files)."""
+    with write_transaction(db) as conn:
+        return [_store(conn, doc, content, source, version) for doc, content, source in docs]
+
+
+def _store(
+    conn: sqlite3.Connection, doc: Document, content: bytes | None, source: str | None, version: str | None
+) -> Stored:
+    existing = conn.execute("SELECT id FROM documents WHERE sha256 = ?", [doc.sha256]).fetchone()
+    if existing:
+        return Stored(existing[0], created=False)
+    cur = conn.execute(
+        "INSERT INTO documents (sha256, name, format, size, source, ingested_at, warnings, parser_version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            doc.sha256,
+            doc.file,
+            doc.format,
+            len(content) if content is not None else None,
+            source,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            _json(doc.warnings),
+            version or parser_version(),
+        ],
+    )
+    document_id = int(cur.lastrowid)
+    if content is not None:
+        conn.execute("INSERT INTO sources (document_id, content) VALUES (?, ?)", [document_id, content])
+    _insert_plans(conn, document_id, doc.plans)
+    return Stored(document_id, created=True)
 
 
 def replace_document(db: sqlite_utils.Database, document_id: int, doc: Document, *, version: str | None = None) -> None:

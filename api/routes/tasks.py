@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import DbDep, TaskFilterDep
+from api.deps import SQLITE_INT, DbDep, TaskFilterDep
 from api.routes.errors import responses
 from api.schemas import Page, TaskRow
 from store import task_page
@@ -14,12 +14,12 @@ from store import task_page
 router = APIRouter(prefix="/tasks", tags=["tasks"])
 
 
-@router.get("", response_model=Page[TaskRow], responses=responses(422))
+@router.get("", response_model=Page[TaskRow], responses=responses(422, 503))
 def read_tasks(
     db: DbDep,
     f: TaskFilterDep,
     limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=SQLITE_INT)] = 0,
 ) -> Page[TaskRow]:
     """Tasks across all stored plans, e.g. `?month=3&theme=女职工` or
     `?month=3-5&unit=青川区总工会&body=女工委&role=lead&q=健康`.

@@ -12,8 +12,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Callable
 
-from extractor.errors import ReadError, UnsupportedFormat
+from extractor.errors import ReadError, TooLarge, UnsupportedFormat
 from models import Block
+from models.limits import DEFAULT, Limits
 
 
 @dataclass
@@ -107,34 +108,91 @@ def _readers() -> dict[str, ReaderFn]:
 
 def needs_ocr(data: bytes, name: str = "") -> bool:
     """Whether reading the file means OCR (an image, or a PDF with a page
-    without a text layer): slow work a server should not do inside a request.
-    pdfium counts a page's characters without laying the text out."""
-    try:
-        fmt = sniff(data, name)
-    except ReadError:
-        return False
+    that has an image and no text layer): slow work a server should not do
+    inside a request. A blank page, or a page of a few characters, needs
+    none. pdfium counts a page's characters without laying the text out.
+    A PDF pdfium cannot open (damaged, or asking for a password) is a
+    ReadError here, before any background work is started for it."""
+    fmt = sniff(data, name)
     if fmt == "image":
         return True
     if fmt != "pdf":
         return False
+    return bool(ocr_pages(data, name))
+
+
+def ocr_pages(data: bytes, name: str = "") -> list[int]:
+    """The numbers of the pages OCR would read: an image and no text."""
     try:
         import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError:
+        return []
+    from extractor.readers.ocr import _PDFIUM_LOCK
 
-        pdf = pdfium.PdfDocument(data)
-    except Exception:  # noqa: BLE001 - unreadable here: the reader will say why
-        return False
-    try:
-        for page in pdf:
-            if page.get_textpage().count_chars() < 10:
-                return True
-        return False
-    finally:
-        pdf.close()
+    with _PDFIUM_LOCK:  # pdfium is not thread-safe
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            raise ReadError(name, f"a damaged PDF, or one that needs a password to open ({e})") from e
+        try:
+            pages = []
+            for i in range(1, len(pdf) + 1):
+                try:
+                    page = pdf[i - 1]
+                    if page.get_textpage().count_chars() >= 10:
+                        continue
+                    if next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None:
+                        pages.append(i)
+                except pdfium.PdfiumError:
+                    continue  # a broken page: the reader reports it, without OCR
+            return pages
+        finally:
+            pdf.close()
 
 
-def read_bytes(data: bytes, name: str) -> Reading:
+def admit(data: bytes, name: str, limits: Limits = DEFAULT) -> str:
+    """The sniffed format of a file that may be read, or the error saying
+    why not: over the size limit (TooLarge), a format not accepted
+    (UnsupportedFormat), a .docx/.odt whose parts would inflate past the
+    limits (UnsafeArchive). The API, the batches, `ingest` and `parse` all
+    ask this one function, before anything is inflated or parsed."""
+    from extractor.readers.package import check_zip, mb
+
+    if len(data) > limits.max_file_bytes:
+        raise TooLarge(name, f"the file is {mb(len(data))}, above the {mb(limits.max_file_bytes)} limit per file")
     fmt = sniff(data, name)
+    if fmt not in limits.formats:
+        raise UnsupportedFormat(name, f"{fmt} files are not accepted (accepted: {', '.join(sorted(limits.formats))})")
+    if fmt in ("docx", "odt"):
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_zip(z, name, limits, document=True)
+    return fmt
+
+
+# What a file's extension promises, to warn when the bytes say otherwise.
+_EXPECTED = {
+    ".txt": "txt", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".pdf": "pdf",
+    ".doc": "doc", ".wps": "doc", ".rtf": "rtf", ".odt": "odt",
+    ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image", ".tiff": "image",
+}
+
+
+def _name_mismatch(name: str, fmt: str) -> str | None:
+    suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    expected = _EXPECTED.get(suffix)
+    if expected is None or expected == fmt:
+        return None
+    return f"the name says {suffix} but the content is {fmt}: read as {fmt}"
+
+
+def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT) -> Reading:
+    fmt = admit(data, name, limits)
     reader = _readers().get(fmt)
     if reader is None:
         raise UnsupportedFormat(name, f"{fmt} files are not supported")
-    return reader(data, name)
+    reading = reader(data, name)
+    mismatch = _name_mismatch(name, fmt)
+    if mismatch:
+        reading.warnings.insert(0, mismatch)
+    return reading

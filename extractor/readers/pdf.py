@@ -428,6 +428,53 @@ def _ocr(data: bytes, pages: list[int], name: str) -> tuple[dict[int, list[Block
     return {}, [f"page {n}: no text layer (OCR not available: {reason})" for n in pages]
 
 
+def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
+    """Characters of some pages as pdfium maps them, in pdfplumber's shape.
+
+    pdfminer cannot map the glyphs of some CID fonts without a ToUnicode
+    table (reportlab's STSong-Light, common in generated Chinese PDFs, above
+    all encrypted ones) where pdfium can; a page whose text pdfium reads is
+    laid out by the same geometry as any other, and needs no OCR."""
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        from extractor.readers.ocr import _PDFIUM_LOCK
+    except ImportError:
+        return {}
+    out: dict[int, list[dict]] = {}
+    with _PDFIUM_LOCK:  # pdfium is not thread-safe
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except Exception:  # noqa: BLE001 - pdfplumber opened it; pdfium's refusal only loses the fallback
+            return {}
+        try:
+            for n in pages:
+                if not 0 < n <= len(pdf):
+                    continue
+                try:
+                    page = pdf[n - 1]
+                    height = page.get_height()
+                    tp = page.get_textpage()
+                except pdfium.PdfiumError:
+                    continue  # a page pdfium cannot load keeps pdfminer's verdict
+                chars = []
+                for i in range(tp.count_chars()):
+                    code = raw.FPDFText_GetUnicode(tp.raw, i)
+                    if code in (0, 0xFFFD, 0xFFFE) or code in (10, 13):
+                        continue
+                    left, bottom, right, top = tp.get_charbox(i, loose=True)
+                    if right <= left or top <= bottom:
+                        continue
+                    size = raw.FPDFText_GetFontSize(tp.raw, i) or (top - bottom)
+                    chars.append({"text": chr(code), "x0": left, "x1": right, "top": height - top,
+                                  "bottom": height - bottom, "size": float(size), "upright": True})
+                out[n] = chars
+        finally:
+            pdf.close()
+    return out
+
+
 def read(data: bytes, name: str) -> Reading:
     if not data:
         raise ReadError(name, "the file is empty")
@@ -437,6 +484,7 @@ def read(data: bytes, name: str) -> Reading:
     tables_by_page: dict[int, list[TableItem]] = {}
     heights: dict[int, float] = {}
     scanned: list[int] = []
+    unmapped_pages: list[int] = []
     try:
         for page in pdf.pages:
             n = page.page_number
@@ -448,8 +496,7 @@ def read(data: bytes, name: str) -> Reading:
                 # a page made of them has no usable text layer either.
                 unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
                 if unmapped > UNMAPPED_SHARE * max(1, text_chars):
-                    warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
-                    scanned.append(n)
+                    unmapped_pages.append(n)
                     continue
                 if unmapped:
                     chars = [c for c in chars if not c["text"].startswith("(cid:")]
@@ -474,6 +521,19 @@ def read(data: bytes, name: str) -> Reading:
                 page.flush_cache()
     finally:
         pdf.close()
+
+    if unmapped_pages:
+        by_pdfium = _pdfium_chars(data, unmapped_pages)
+        for n in unmapped_pages:
+            chars = by_pdfium.get(n, [])
+            if sum(1 for c in chars if c["text"].strip()) >= MIN_TEXT_CHARS:
+                warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters in pdfminer; read by pdfium")
+                lines_by_page[n] = _lines_from_chars(chars, n)
+                tables_by_page[n] = []
+            else:
+                warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
+                scanned.append(n)
+        scanned.sort()
 
     drop = _furniture(lines_by_page, heights)
     ocr_blocks: dict[int, list[Block]] = {}

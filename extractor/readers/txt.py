@@ -58,7 +58,64 @@ def utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _mixed_utf8_gbk(data: bytes) -> tuple[str, str] | None:
+    """Text whose lines are partly UTF-8 and partly GBK (a file assembled
+    from pieces saved by different editors): decoded line by line, with a
+    warning naming the lines read as GBK. None when the file is not such."""
+    lines = data.split(b"\n")
+    utf8 = gbk = 0
+    gbk_lines: list[int] = []
+    out: list[str] = []
+    for i, raw in enumerate(lines, 1):
+        try:
+            text = raw.decode("utf-8")
+            # a line counts as UTF-8 Chinese only if it decodes to CJK, which
+            # a GBK line that happens to be valid UTF-8 hardly ever does
+            if sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= 2 and not any("\x80" <= ch <= "\u024f" for ch in text):
+                utf8 += 1
+        except UnicodeDecodeError:
+            text = raw.decode("gb18030", errors="replace")
+            gbk += 1
+            gbk_lines.append(i)
+        out.append(text)
+    if not (utf8 and gbk):
+        return None
+    shown = ", ".join(map(str, gbk_lines[:10])) + (" …" if len(gbk_lines) > 10 else "")
+    warning = f"the text mixes GBK and UTF-8: {len(gbk_lines)} line(s) read as GBK ({shown}), the rest as UTF-8"
+    return "\n".join(out), warning
+
+
 def decode(data: bytes, name: str = "") -> str:
+    return decode_with_warnings(data, name)[0]
+
+
+def decode_with_warnings(data: bytes, name: str = "") -> tuple[str, list[str]]:
+    text, warning = _decode(data, name)
+    return text, [warning] if warning else []
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str | None]:
+    text = _decode_whole(data, name) if not _maybe_mixed(data) else None
+    if text is not None:
+        return text, None
+    mixed = _mixed_utf8_gbk(data)
+    if mixed is not None:
+        return mixed
+    return _decode_whole(data, name), None
+
+
+def _maybe_mixed(data: bytes) -> bool:
+    # only a file that is not UTF-8 as a whole can be a mix
+    try:
+        data.decode("utf-8")
+        return False
+    except UnicodeDecodeError as e:
+        if any(data.startswith(bom) for bom, _ in _BOMS) or b"\x00" in data[:4096]:
+            return False
+        return not (e.reason == "unexpected end of data" and e.start >= len(data) - 3)
+
+
+def _decode_whole(data: bytes, name: str = "") -> str:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             text = _strict(data, enc)
@@ -102,8 +159,8 @@ def split_lines(text: str) -> list[str]:
 def read(data: bytes, name: str) -> Reading:
     if not data:
         raise ReadError(name, "the file is empty")
-    text = decode(data, name)
+    text, warnings = decode_with_warnings(data, name)
     blocks = [Block(text=line, wrapped=True) for line in split_lines(text)]
     if not any(b.text.strip() for b in blocks):
         raise ReadError(name, "the file holds no text")
-    return Reading(format="txt", blocks=blocks)
+    return Reading(format="txt", blocks=blocks, warnings=warnings)
