@@ -40,6 +40,14 @@ def _jieba():
     return jieba
 
 
+def posseg(text: str) -> list[tuple[str, str]]:
+    """jieba's words of `text` with their word classes."""
+    _jieba()
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+
+
 @lru_cache(maxsize=4096)
 def word_ends(text: str) -> frozenset[int]:
     """Offsets in `text` at which a jieba word ends."""
@@ -58,6 +66,24 @@ GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīí�
 def plain(text: str) -> str:
     """`text` without pinyin glosses."""
     return GLOSS.sub("", text) if ("(" in text or "（" in text) else text
+
+
+def without_glosses(s: str) -> tuple[str, list[int]]:
+    """`s` without pinyin glosses, and for each kept character its offset in
+    `s`, so that what is found in the plain text points into the verbatim one."""
+    keep = list(range(len(s)))
+    if "(" in s or "（" in s:
+        drop = {i for m in GLOSS.finditer(s) for i in range(*m.span())}
+        if drop:
+            keep = [i for i in keep if i not in drop]
+            return "".join(s[i] for i in keep), keep
+    return s, keep
+
+
+def reading_view(text: str) -> tuple[str, list[int]]:
+    """What the word-level stages read: simplified characters, no glosses;
+    with the offset in `text` of every character of the view."""
+    return without_glosses(to_simplified(text))
 
 
 def words_of(text: str) -> str:

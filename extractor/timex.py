@@ -58,7 +58,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from extractor.hanzi import GLOSS, trad_to_simp
+from extractor.hanzi import trad_to_simp, without_glosses
 from extractor.lexicon import to_int
 
 KINDS = (
@@ -431,7 +431,7 @@ def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:
 # piece, for splitting): remember recent answers.
 @lru_cache(maxsize=8192)
 def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
-    s, where = _without_glosses(_fold(text))
+    s, where = without_glosses(_fold(text))
     cands = [_apply_year(s, c, year_context) for c in _numeric_cands(s) + _word_cands(s)]
     out = []
     for c in _resolve(cands):
@@ -440,16 +440,6 @@ def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
     return tuple(out)
 
 
-def _without_glosses(s: str) -> tuple[str, list[int]]:
-    """`s` without pinyin glosses (read past, the text keeps them), and for
-    each kept character its offset in `s`."""
-    keep = list(range(len(s)))
-    if "(" in s or "（" in s:
-        drop = {i for m in GLOSS.finditer(s) for i in range(*m.span())}
-        if drop:
-            keep = [i for i in keep if i not in drop]
-            return "".join(s[i] for i in keep), keep
-    return s, keep
 
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:

@@ -1,0 +1,89 @@
+"""What a name found in a plan is not: each test here turns down a span that
+names no body of this plan's work, whoever proposed it (rules or model).
+
+- a person (工会主席, 团委书记): a person word follows the name;
+- a kind counted (十家示范工会) or a title (优秀团支部, 先进集体);
+- a document or a slogan (《…》, “…” holding more than the name);
+- an object (加强…委员会建设, 组建…协会 where nothing charges it with work);
+- the source of a meeting's or a document's spirit (贯彻市总工会会议精神);
+- a destination (选派护士到省级医院进修);
+- a bare kind (局, 委员会) or a word that only ends like one (干部, 全部);
+- a name in a sentence that looks back at a past year or tells of an award.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractor.bodies import lexicon
+from extractor.timex import looks_back
+
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:家|个|所|支|类)$")
+_QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」")
+_CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两\d]+(?:届|次|大)")
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_SENTENCE = re.compile(r"[^。！？!?\n]+")
+_CLAUSE = re.compile(r"[^，,；;]+")
+_AWARD = re.compile(r"荣获|获评|被评为|被授予|授予的|被命名为|获得[^，,；;]{0,12}(?:称号|荣誉|表彰)")
+_ASPIRE = re.compile(r"争|推荐|申报|参评|创建|确保|努力|积极")
+_CHARGED = ("负责", "牵头", "具体负责")
+
+
+def names_no_body(text: str, s: int, e: int) -> bool:
+    """Does text[s:e], where it stands, name no body at all?"""
+    name = text[s:e]
+    after = text[e : e + 8]
+    before = text[max(0, s - 6) : s]
+    return (
+        len(name) < 2
+        or name in lexicon.word_set("needs_prefix")
+        or (lexicon.ends_in(name, "not_org") and not _office_by_work(name))
+        or lexicon.starts_with(name, "title_words")
+        or lexicon.starts_with(after, "person_tails")
+        or lexicon.starts_with(after, "object_tails")
+        or lexicon.starts_with(after, "source_after")
+        or bool(_CONGRESS.match(after))
+        or bool(_COUNTED.search(before))
+        or _quoted(text, s, e)
+        or _destination(before)
+        or (lexicon.ends_in(before, "built_before") and not after.startswith(_CHARGED))
+    )
+
+
+def _office_by_work(name: str) -> bool:
+    """管理科 ends in 理科 but names an office by what it does: a kind of one
+    character after a two-character activity (教学|科, 管理|科)."""
+    return len(name) >= 3 and name[-1] in "科部处室局厅" and name[-3:-1] in ("管理", "教学", "教务", "后勤", "保卫", "宣传", "组织")
+
+
+def _quoted(text: str, s: int, e: int) -> bool:
+    """Inside a document's title, or a quote holding more than the name."""
+    for m in _QUOTES.finditer(text, max(0, s - 60), min(len(text), e + 60)):
+        if m.start() < s and e < m.end():
+            return m.group()[0] == "《" or m.group()[1:-1] != text[s:e]
+    return False
+
+
+def _destination(before: str) -> bool:
+    """选派护士到省级医院进修: the name is where people go, not who works."""
+    return any(before.endswith(w) for w in lexicon.words()["destination_before"])
+
+
+def past_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the sentences that look back (a past year or 去年 opens
+    them, no word of the future) and of the clauses that tell of an award.
+    A year is past when it is before the latest year the text names twice
+    (else the latest it names)."""
+    counts: dict[int, int] = {}
+    for y in _YEAR.findall(text):
+        counts[int(y)] = counts.get(int(y), 0) + 1
+    latest = max((y for y, n in counts.items() if n > 1), default=max(counts, default=0))
+    out = []
+    for m in _SENTENCE.finditer(text):
+        if looks_back(m.group(0), latest):
+            out.append(m.span())
+            continue
+        for c in _CLAUSE.finditer(m.group(0)):
+            if _AWARD.search(c.group(0)) and not _ASPIRE.search(c.group(0)):
+                out.append((m.start() + c.start(), m.start() + c.end()))
+    return out
