@@ -62,23 +62,66 @@ def _patterns() -> list[re.Pattern[str]]:
 def classes(s: str) -> str:
     """One class letter per character of `s` (see `_patterns`), from the
     lexicon's words and jieba's: a character of a word a name may hold is
-    `n`; a kind of organisation ends a name where it ends a word (`k`/`w`),
-    a one-character kind (局 科 院) only where it ends a word of three
+    `n`; a kind of organisation ends a name where it ends (`k`/`w`), a
+    one-character kind (局 科 院) only where it ends a word of three
     characters or stands alone after a noun (教育局, 卫生监督|所, not 住院)."""
     out = ["."] * len(s)
     words = _words(s)
     for a, b, w, tag in words:
-        if _name_word(w, tag):
-            out[a:b] = ["g" if w == "各" else "n"] * (b - a)
+        out[a:b] = _word_classes(w, tag)
+    _verbs_inside_names(words, out)
     ends = {b: (a, w, tag) for a, b, w, tag in words}
     weak = lexicon.weak_kinds()
-    for m in lexicon.kinds().finditer(s):
-        word = ends.get(m.end())
-        if word is None or (len(m.group()) == 1 and not _one_char_kind(word, words)):
+    for e in range(1, len(s) + 1):
+        kind = _kind_ending(s, e)
+        if not kind or not _name_ends(s, e, kind, ends, words):
             continue
-        out[m.start() : m.end() - 1] = ["n"] * (m.end() - m.start() - 1)
-        out[m.end() - 1] = "w" if m.group() in weak else "k"
+        out[e - len(kind) : e - 1] = ["n"] * (len(kind) - 1)
+        out[e - 1] = "w" if kind in weak else "k"
     return "".join(c if c == "." or _NAME_CHAR.match(s[i]) else "." for i, c in enumerate(out))
+
+
+def _word_classes(w: str, tag: str) -> list[str]:
+    if w.startswith("各") and len(w) <= 4 and w not in lexicon.word_set("stop_words"):
+        return ["g"] + ["n"] * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
+    return ["n" if _name_word(w, tag) else "."] * len(w)
+
+
+def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) -> None:
+    """江城|分行|工会: jieba calls 分行 a verb; between a name's word and a kind
+    of organisation a word that is no stop word belongs to the name."""
+    for k in range(1, len(words) - 1):
+        a, b, w, tag = words[k]
+        if out[a] == "." and tag.startswith("v") and not _holds_stop(w) and len(w) == 2:
+            if words[k - 1][3] in {"ns", "nt", "nz", "nr"} and _kind_ending(words[k + 1][2], len(words[k + 1][2])):
+                out[a:b] = ["n"] * (b - a)
+
+
+def _name_ends(s: str, e: int, kind: str, ends: dict, words: list) -> bool:
+    """Does a name end with `kind` at offset e? Where a word of jieba's ends
+    there (not 党组|织, 工会|工作 read as one word); or where jieba glued the
+    next word to the kind (大队部将: 部|将) and a stop word follows. A
+    one-character kind only at the end of a longer word or alone after a noun."""
+    if len(kind) == 1:
+        return e in ends and _one_char_kind(ends[e], words)
+    if e in ends:
+        return True
+    rest = s[e : e + 4]
+    return not rest or not _NAME_CHAR.match(rest[0]) or bool(_stop_start().match(rest))
+
+
+@lru_cache(maxsize=1)
+def _stop_start() -> re.Pattern[str]:
+    return re.compile(lexicon.alternation(lexicon.words()["stop_words"]))
+
+
+def _kind_ending(s: str, e: int) -> str:
+    """The longest kind of organisation that ends at offset e of `s`."""
+    kinds = lexicon.kind_set()
+    for length in range(min(lexicon.longest_kind(), e), 0, -1):
+        if s[e - length : e] in kinds:
+            return s[e - length : e]
+    return ""
 
 
 def _name_word(w: str, tag: str) -> bool:

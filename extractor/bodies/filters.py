@@ -43,6 +43,7 @@ def names_no_body(text: str, s: int, e: int) -> bool:
         or lexicon.starts_with(after, "object_tails")
         or lexicon.starts_with(after, "source_after")
         or bool(_CONGRESS.match(after))
+        or (name in lexicon.word_set("topic_kinds") and after.startswith("工作"))  # 做好工会工作: a field of work
         or bool(_COUNTED.search(before))
         or _quoted(text, s, e)
         or _destination(before)

@@ -48,3 +48,14 @@ def ends_in(name: str, key: str) -> bool:
 
 def starts_with(text: str, key: str) -> bool:
     return any(text.startswith(w) for w in words()[key])
+
+
+@lru_cache(maxsize=1)
+def kind_set() -> frozenset[str]:
+    k = words()["kinds"]
+    return frozenset(k["strong"] + k["weak"])
+
+
+@lru_cache(maxsize=1)
+def longest_kind() -> int:
+    return max(len(w) for w in kind_set())
