@@ -70,15 +70,23 @@ def classes(s: str) -> str:
     for a, b, w, tag in words:
         out[a:b] = _word_classes(w, tag)
     _verbs_inside_names(words, out)
+    _joint_departments(s, words, out)
     ends = {b: (a, w, tag) for a, b, w, tag in words}
     weak = lexicon.weak_kinds()
     for e in range(1, len(s) + 1):
         kind = _kind_ending(s, e)
         if not kind or not _name_ends(s, e, kind, ends, words):
             continue
+        if kind in weak and e < len(s) and out[e] == "n" and e not in _kind_starts(s, e):
+            continue  # 行政|管理, 学校|卫生: a weak kind before a noun is part of a compound noun
         out[e - len(kind) : e - 1] = ["n"] * (len(kind) - 1)
         out[e - 1] = "w" if kind in weak else "k"
     return "".join(c if c == "." or _NAME_CHAR.match(s[i]) else "." for i, c in enumerate(out))
+
+
+def _kind_starts(s: str, e: int) -> set[int]:
+    """{e} where a name goes on after e with a kind of its own (学校|团委)."""
+    return {e} if any(_kind_ending(s, f) for f in range(e + 1, min(len(s), e + 8) + 1)) else set()
 
 
 def _word_classes(w: str, tag: str) -> list[str]:
@@ -115,6 +123,25 @@ def _stop_start() -> re.Pattern[str]:
     return re.compile(lexicon.alternation(lexicon.words()["stop_words"]))
 
 
+_JOINT = frozenset("和与及")
+_DEPARTMENT = re.compile(r"(?:局|部|厅|委|办|委员会)$")
+
+
+def _joint_departments(s: str, words: list[tuple[int, int, str, str]], out: list[str]) -> None:
+    """人力资源和社会保障局, 发展和改革委员会, 文化广电和旅游局: government
+    departments are named A和B局, two plain nouns sharing the kind; between
+    a noun and one or two nouns that end in a department's kind, 和 is part
+    of the name (not so between two bodies: 教育局和卫健委)."""
+    for k in range(1, len(words) - 1):
+        a, b, w, tag = words[k]
+        if w not in _JOINT or out[words[k - 1][0]] != "n" or _kind_ending(s, a):
+            continue
+        for j in (k + 1, k + 2):
+            if j < len(words) and _DEPARTMENT.search(words[j][2]) and all(out[words[i][0]] == "n" for i in range(k + 1, j + 1)):
+                out[a:b] = ["n"]
+                break
+
+
 def _kind_ending(s: str, e: int) -> str:
     """The longest kind of organisation that ends at offset e of `s`."""
     kinds = lexicon.kind_set()
@@ -127,8 +154,10 @@ def _kind_ending(s: str, e: int) -> str:
 def _name_word(w: str, tag: str) -> bool:
     if w in lexicon.word_set("modifiers") or w in lexicon.word_set("places"):
         return True
-    if _TIME_CHARS.search(w) or w.isdigit() or _holds_stop(w):
+    if _TIME_CHARS.search(w) or w.isdigit():
         return False
+    if w in lexicon.word_set("stop_words") or (_holds_stop(w) and not _kind_ending(w, len(w))):
+        return False  # but 保障局, 服务中心: a word ending in a kind is a name's
     return tag in _NAME_TAGS
 
 

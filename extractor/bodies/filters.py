@@ -18,7 +18,7 @@ import re
 from extractor.bodies import lexicon
 from extractor.timex import looks_back
 
-_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:家|个|所|支|类)$")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:家|个|所|支|类)[^，,。；;、]{0,4}$")
 _QUOTES = re.compile(r"“[^”\n]{0,40}”|《[^》\n]{0,60}》|「[^」\n]{0,40}」")
 _CONGRESS = re.compile(r"^[\s第新]*[一二三四五六七八九十百零〇两\d]+(?:届|次|大)")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
