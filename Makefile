@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: install system test fuzz run eval bench clean
+.PHONY: install system test fuzz run eval bench clean train
 
 # the stamp is rebuilt when the project's dependencies change
 $(VENV)/.installed: pyproject.toml
@@ -41,6 +41,18 @@ run: install
 # quality on the gold files in ../shared
 eval: install
 	$(BIN)/jihua eval $(SHARED)/gold $(SHARED)/fixtures
+
+# The bodies model (extractor/bodies/model/): training data rebuilt from the
+# hand-checked mentions (never the frozen third), `spacy train` with a fixed
+# seed on this machine's cores, then rules / model / both on the frozen third.
+TRAIN_DIR ?= build/bodies
+train: install
+	$(BIN)/python -m extractor.bodies.training build
+	$(BIN)/python -m extractor.bodies.training docbin $(TRAIN_DIR)
+	$(BIN)/python -m spacy train extractor/bodies/config.cfg --output $(TRAIN_DIR)/out \
+		--paths.train $(TRAIN_DIR)/train.spacy --paths.dev $(TRAIN_DIR)/dev.spacy --system.seed 0
+	rm -rf extractor/bodies/model && cp -r $(TRAIN_DIR)/out/model-best extractor/bodies/model
+	$(BIN)/python tools/bodies_report.py
 
 bench: install system
 	$(BIN)/python bench/bench_parse.py

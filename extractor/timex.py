@@ -427,19 +427,23 @@ def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:
     return list(_find_times(text, year_context))
 
 
+_DOC_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 # The task stage asks about the same sentence several times (as a unit, as a
 # piece, for splitting): remember recent answers.
 @lru_cache(maxsize=8192)
 def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
     s, where = without_glosses(_fold(text))
     cands = [_apply_year(s, c, year_context) for c in _numeric_cands(s) + _word_cands(s)]
+    titles = [m.span() for m in _DOC_TITLE.finditer(s)]
     out = []
     for c in _resolve(cands):
+        if any(a < c.start and c.end < b for a, b in titles):
+            continue  # 《2023年6月全市…活动有关要求》: a document's name, not a time of the work
         start, end = where[c.start], where[c.end - 1] + 1  # offsets in the input
         out.append(TimeExpr(text[start:end], tuple(sorted(set(c.months))), start, end, c.kind))
     return tuple(out)
-
-
 
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:

@@ -333,3 +333,18 @@ def test_an_annexed_table_with_its_own_title_is_a_plan_of_its_own():
 )
 def test_a_plan_whose_title_has_no_year_takes_the_year_its_text_names_most(text, year):
     assert parse(text).plans[0].year == year
+
+
+@pytest.mark.parametrize("field", ["演练时间", "活动时间", "时间"])
+def test_an_item_over_its_field_lines_is_one_activity_dated_by_its_time_field(field):
+    doc = parse(
+        f"乡2024年应急演练计划\n(一)消防疏散演练\n{field}:5月10日\n演练地点:中心小学\n实施单位:乡政府、中心小学\n"
+        f"(二)防汛抢险演练\n{field}:6月20日\n演练地点:河堤\n"
+    )
+    assert month_of(doc, "消防疏散演练") == [5]
+    assert month_of(doc, "防汛抢险演练") == [6]
+
+
+def test_a_date_inside_a_documents_name_is_no_time_of_the_work():
+    doc = parse("学院党委2023年工作安排\n一、根据市委组织部《2023年6月全市基层党组织活动有关要求》，组织党员学习。\n")
+    assert all(not t.months for t in doc.plans[0].tasks)
