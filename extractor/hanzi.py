@@ -45,7 +45,7 @@ def posseg(text: str) -> list[tuple[str, str]]:
     _jieba()
     import jieba.posseg
 
-    return [(p.word, p.flag) for p in jieba.posseg.cut(text)]
+    return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
 
 
 @lru_cache(maxsize=4096)
