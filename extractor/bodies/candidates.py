@@ -195,9 +195,10 @@ def _words(s: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def rule_candidates(s: str) -> list[Candidate]:
-    """Every span the patterns find in `s` (the reading view of a text)."""
-    marks = classes(s)
+def rule_candidates(s: str, marks: str | None = None) -> list[Candidate]:
+    """Every span the patterns find in `s` (the reading view of a text;
+    `marks` its class string, when already read)."""
+    marks = marks if marks is not None else classes(s)
     found: dict[int, int] = {}  # end → the leftmost start: the longest reading wins
     for pattern in _patterns():
         for m in pattern.finditer(marks):
@@ -239,3 +240,18 @@ def _balanced_start(s: str, a: int, b: int) -> int:
     if depth > 0:
         start = max(i for i in range(a, b) if s[i] in "（(") + 1
     return start
+
+
+def windows(marks: str, before: int = 24, after: int = 4) -> list[tuple[int, int]]:
+    """Stretches of text around every place a kind of organisation ends,
+    merged where they touch: where the model looks for names."""
+    out: list[tuple[int, int]] = []
+    for e, c in enumerate(marks):
+        if c not in "kw":
+            continue
+        a, b = max(0, e - before), min(len(marks), e + 1 + after)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 
 from extractor.bodies import filters, model, roles
-from extractor.bodies.candidates import Candidate, rule_candidates
+from extractor.bodies.candidates import Candidate, classes, rule_candidates, windows
 from extractor.hanzi import reading_view
 
 # Which proposer runs: "rules", "model" or "both" (JIHUA_BODIES overrides;
@@ -34,10 +34,11 @@ def mode() -> str:
 def proposed(s: str, how: str) -> list[Candidate]:
     """Candidate spans in the reading view `s`: the model's, the rules', or
     the model's with the rules' strong names where the model saw nothing."""
-    learned = [Candidate(a, b, "model") for a, b in model.model_spans(s)] if how != "rules" else []
+    marks = classes(s)
+    learned = [Candidate(a, b, "model") for a, b in model.model_spans(s, windows(marks))] if how != "rules" else []
     if how == "model":
         return learned
-    ruled = rule_candidates(s)
+    ruled = rule_candidates(s, marks)
     if how == "rules":
         return ruled
     taken = [(c.start, c.end) for c in learned]

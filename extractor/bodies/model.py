@@ -22,9 +22,15 @@ def _nlp():
     return spacy.load(MODEL_DIR)
 
 
-def model_spans(s: str) -> list[tuple[int, int]]:
-    """Character spans of the bodies the model finds in `s` (a reading view)."""
+def model_spans(s: str, where: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Character spans of the bodies the model finds in `s` (a reading view),
+    read in the stretches `where` only (around the kinds of organisation the
+    lexicon knows: most of a plan names no body, and reading it all would
+    cost several times as much), or in all of `s`."""
     if not s.strip() or not available():
         return []
-    doc = _nlp()(s)
-    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "BODY"]
+    where = where if where is not None else [(0, len(s))]
+    out = []
+    for (a, _b), doc in zip(where, _nlp().pipe(s[a:b] for a, b in where)):
+        out += [(a + e.start_char, a + e.end_char) for e in doc.ents if e.label_ == "BODY"]
+    return out
