@@ -25,7 +25,7 @@ _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9（）()“”]")
 # jieba's word classes a name's words may have (nouns, place and proper names,
 # unknown words, distinguishing words); verbs, adverbs, numbers, times,
 # pronouns and function words end a name where they stand
-_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "b", "eng", "x", "an", "vn"})
+_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "b", "eng", "x", "an", "vn", "a"})
 _TIME_CHARS = re.compile(r"[年月日号]")
 
 
@@ -96,13 +96,22 @@ def _word_classes(w: str, tag: str) -> list[str]:
 
 
 def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) -> None:
-    """江城|分行|工会: jieba calls 分行 a verb; between a name's word and a kind
-    of organisation a word that is no stop word belongs to the name."""
+    """Words jieba calls verbs that belong to a name: between a place and a
+    kind (江城|分行|工会); before an office named by what it does (扶贫|办,
+    权益保护|科); a place's one-character kind (光明|里|小学)."""
+    offices = lexicon.word_set("office_chars")
     for k in range(1, len(words) - 1):
         a, b, w, tag = words[k]
-        if out[a] == "." and tag.startswith("v") and not _holds_stop(w) and len(w) == 2:
-            if words[k - 1][3] in {"ns", "nt", "nz", "nr"} and _kind_ending(words[k + 1][2], len(words[k + 1][2])):
-                out[a:b] = ["n"] * (b - a)
+        nxt = words[k + 1][2]
+        if out[a] != "." or _holds_stop(w):
+            continue
+        verb = tag.startswith("v") and len(w) == 2
+        if verb and words[k - 1][3] in {"ns", "nt", "nz", "nr"} and _kind_ending(nxt, len(nxt)):
+            out[a:b] = ["n"] * (b - a)
+        elif verb and nxt in offices:
+            out[a:b] = ["n"] * (b - a)
+        elif w in lexicon.word_set("place_chars") and len(words[k - 1][2]) == 2 and out[words[k - 1][0]] == "n":
+            out[a:b] = ["n"]
 
 
 def _name_ends(s: str, e: int, kind: str, ends: dict, words: list) -> bool:
@@ -181,7 +190,9 @@ def _one_char_kind(word: tuple[int, str, str], words: list[tuple[int, int, str, 
     if len(w) != 1:
         return False
     before = next((x for x in words if x[1] == a), None)
-    return before is not None and len(before[2]) >= 2 and before[3] in {"n", "nt", "nz", "vn", "j", "ns"}
+    if before is None or len(before[2]) < 2:
+        return False
+    return before[3] in {"n", "nt", "nz", "vn", "j", "ns"} or (before[3].startswith("v") and w in lexicon.word_set("office_chars"))
 
 
 def _words(s: str) -> list[tuple[int, int, str, str]]:
@@ -239,6 +250,8 @@ def _balanced_start(s: str, a: int, b: int) -> int:
                 depth, start = 0, i + 1
     if depth > 0:
         start = max(i for i in range(a, b) if s[i] in "（(") + 1
+    if s[start] == "“" and "”" not in s[start:b]:
+        start += 1  # “葵涌工会”: the quote is around the name, not in it
     return start
 
 

@@ -66,8 +66,10 @@ def _quoted(text: str, s: int, e: int) -> bool:
 
 
 def _destination(before: str) -> bool:
-    """选派护士到省级医院进修: the name is where people go, not who works."""
-    return any(before.endswith(w) for w in lexicon.words()["destination_before"])
+    """选派护士到省级医院进修: the name is where people go, not who works;
+    落实到各基层工会: where work is handed down to, the body that carries it."""
+    going = next((w for w in lexicon.words()["destination_before"] if before.endswith(w)), None)
+    return going is not None and not lexicon.ends_in(before[: len(before) - len(going)], "assigning_before")
 
 
 def past_spans(text: str) -> list[tuple[int, int]]:
