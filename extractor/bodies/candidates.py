@@ -108,6 +108,8 @@ def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) 
         verb = tag.startswith("v") and len(w) == 2
         if verb and words[k - 1][3] in {"ns", "nt", "nz", "nr"} and _kind_ending(nxt, len(nxt)):
             out[a:b] = ["n"] * (b - a)
+        elif verb and out[words[k - 1][0]] == "n" and _kind_within(words, k + 1, 2) and out[words[k + 1][0]] == "n":
+            out[a:b] = ["n"] * (b - a)  # 教代会|提案|工作|委员会: what a committee is for
         elif verb and nxt in offices:
             out[a:b] = ["n"] * (b - a)
         elif w in lexicon.word_set("place_chars") and len(words[k - 1][2]) == 2 and out[words[k - 1][0]] == "n":
@@ -149,6 +151,12 @@ def _joint_departments(s: str, words: list[tuple[int, int, str, str]], out: list
             if j < len(words) and _DEPARTMENT.search(words[j][2]) and all(out[words[i][0]] == "n" for i in range(k + 1, j + 1)):
                 out[a:b] = ["n"]
                 break
+
+
+def _kind_within(words: list[tuple[int, int, str, str]], k: int, n: int) -> bool:
+    """Does a committee-like kind (委员会, 领导小组, 基金), named by what it is
+    for, end one of the n words from k?"""
+    return any(_kind_ending(w[2], len(w[2])) in lexicon.word_set("open_kinds") for w in words[k : k + n])
 
 
 def _kind_ending(s: str, e: int) -> str:
