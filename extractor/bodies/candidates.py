@@ -80,8 +80,11 @@ def classes(s: str) -> str:
         if kind in weak and e < len(s) and out[e] == "n" and e not in _kind_starts(s, e):
             continue  # 行政|管理, 学校|卫生: a weak kind before a noun is part of a compound noun
         out[e - len(kind) : e - 1] = ["n"] * (len(kind) - 1)
-        out[e - 1] = "w" if kind in weak else "k"
-    return "".join(c if c == "." or _NAME_CHAR.match(s[i]) else "." for i, c in enumerate(out))
+        out[e - 1] = "w" if kind in weak or kind in lexicon.word_set("rooms") else "k"
+    marks = [c if c == "." or _NAME_CHAR.match(s[i]) else "." for i, c in enumerate(out)]
+    for m in _PLACE_LIST.finditer(s):  # 各县（市、区）团委: places listed in a bracket
+        marks[m.start() : m.end()] = ["n"] * (m.end() - m.start())
+    return "".join(marks)
 
 
 def _kind_starts(s: str, e: int) -> set[int]:
@@ -92,7 +95,13 @@ def _kind_starts(s: str, e: int) -> set[int]:
 def _word_classes(w: str, tag: str) -> list[str]:
     if w.startswith("各") and len(w) <= 4 and w not in lexicon.word_set("stop_words"):
         return ["g"] + ["n"] * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
+    if len(w) == 3 and w[-1] in _ADMIN and w[:-1] in lexicon.word_set("stop_words"):
+        return [".", ".", "n"]  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
     return ["n" if _name_word(w, tag) else "."] * len(w)
+
+
+_ADMIN = frozenset("省市区县镇乡")
+_PLACE_LIST = re.compile(r"[（(][省市区县镇乡街道、]{1,8}[）)]")
 
 
 def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from extractor.bodies import lexicon
+from extractor.bodies.roles import list_bounds
 from extractor.timex import looks_back
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:家|个|所|支|类)[^，,。；;、]{0,4}$")
@@ -29,26 +30,36 @@ _ASPIRE = re.compile(r"争|推荐|申报|参评|创建|确保|努力|积极")
 _CHARGED = ("负责", "牵头", "具体负责")
 
 
-def names_no_body(text: str, s: int, e: int) -> bool:
-    """Does text[s:e], where it stands, name no body at all?"""
+def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """Does span k of `text`, where it stands, name no body at all? Words
+    around a list (X、Y和Z) bear on each of its names."""
+    s, e = spans[k]
     name = text[s:e]
+    first, last = list_bounds(text, spans, k)
     after = text[e : e + 8]
-    before = text[max(0, s - 6) : s]
+    list_after = text[spans[last][1] : spans[last][1] + 8]
+    before = text[max(0, spans[first][0] - 12) : spans[first][0]]
     return (
         len(name) < 2
-        or name in lexicon.word_set("needs_prefix")
+        or (name in lexicon.word_set("needs_prefix") and not _shares_prefix(text, spans, k))
         or (lexicon.ends_in(name, "not_org") and not _office_by_work(name))
         or lexicon.starts_with(name, "title_words")
         or lexicon.starts_with(after, "person_tails")
-        or lexicon.starts_with(after, "object_tails")
-        or lexicon.starts_with(after, "source_after")
+        or lexicon.starts_with(list_after, "object_tails")
+        or lexicon.starts_with(list_after, "source_after")
         or bool(_CONGRESS.match(after))
         or (name in lexicon.word_set("topic_kinds") and after.startswith("工作"))  # 做好工会工作: a field of work
-        or bool(_COUNTED.search(before))
+        or bool(_COUNTED.search(before[-6:]))
         or _quoted(text, s, e)
         or _destination(before)
-        or (lexicon.ends_in(before, "built_before") and not after.startswith(_CHARGED))
+        or (lexicon.ends_in(before, "built_before") and not list_after.lstrip("，,").startswith(_CHARGED))
     )
+
+
+def _shares_prefix(text: str, spans: list[tuple[int, int]], k: int) -> bool:
+    """"街道党工委、办事处": a bare kind listed right after a named body is
+    that body's place's (the 街道's 办事处), not any office."""
+    return k > 0 and text[spans[k - 1][1] : spans[k][0]] == "、" and spans[k - 1][1] - spans[k - 1][0] >= 3
 
 
 def _office_by_work(name: str) -> bool:
@@ -65,11 +76,16 @@ def _quoted(text: str, s: int, e: int) -> bool:
     return False
 
 
+_DESCRIBING = re.compile(r"(?:[^，,。；;、]{0,6}的|优秀的?|本市|本区|全市|各大)?$")
+
+
 def _destination(before: str) -> bool:
-    """选派护士到省级医院进修: the name is where people go, not who works;
-    落实到各基层工会: where work is handed down to, the body that carries it."""
-    going = next((w for w in lexicon.words()["destination_before"] if before.endswith(w)), None)
-    return going is not None and not lexicon.ends_in(before[: len(before) - len(going)], "assigning_before")
+    """选派护士到省级医院进修, 到优秀的一线项目部: where people go (a few
+    describing words may stand between), not who works; 落实到各基层工会:
+    where work is handed down to, the body that carries it."""
+    words = _DESCRIBING.sub("", before)
+    going = next((w for w in lexicon.words()["destination_before"] if words.endswith(w)), None)
+    return going is not None and not lexicon.ends_in(words[: len(words) - len(going)], "assigning_before")
 
 
 def past_spans(text: str) -> list[tuple[int, int]]:

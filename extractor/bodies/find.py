@@ -55,7 +55,9 @@ def find_mentions(text: str, how: str | None = None) -> list[Mention]:
     if not text:
         return []
     s, where = reading_view(text)
-    found = [c for c in proposed(s, how or mode()) if not filters.names_no_body(s, c.start, c.end)]
+    candidates = proposed(s, how or mode())
+    every = [(c.start, c.end) for c in candidates]
+    found = [c for k, c in enumerate(candidates) if not filters.names_no_body(s, every, k)]
     spans = [(c.start, c.end) for c in found]
     past = filters.past_spans(s) if found else []
     out = []
