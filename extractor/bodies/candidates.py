@@ -75,7 +75,7 @@ def classes(s: str) -> str:
     weak = lexicon.weak_kinds()
     for e in range(1, len(s) + 1):
         kind = _kind_ending(s, e)
-        if not kind or not _name_ends(s, e, kind, ends, words):
+        if not kind or not _name_ends(s, e, kind, ends, words, out):
             continue
         if kind in weak and e < len(s) and out[e] == "n" and e not in _kind_starts(s, e):
             continue  # 行政|管理, 学校|卫生: a weak kind before a noun is part of a compound noun
@@ -125,13 +125,13 @@ def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) 
             out[a:b] = ["n"]
 
 
-def _name_ends(s: str, e: int, kind: str, ends: dict, words: list) -> bool:
+def _name_ends(s: str, e: int, kind: str, ends: dict, words: list, out: list[str]) -> bool:
     """Does a name end with `kind` at offset e? Where a word of jieba's ends
     there (not 党组|织, 工会|工作 read as one word); or where jieba glued the
     next word to the kind (大队部将: 部|将) and a stop word follows. A
     one-character kind only at the end of a longer word or alone after a noun."""
     if len(kind) == 1:
-        return e in ends and _one_char_kind(ends[e], words)
+        return e in ends and _one_char_kind(ends[e], words, out)
     if e in ends:
         return True
     rest = s[e : e + 4]
@@ -200,16 +200,19 @@ def _glued_stop() -> re.Pattern[str]:
     return re.compile(rf"^(?:{long_stops}).|.(?:{long_stops})$")
 
 
-def _one_char_kind(word: tuple[int, str, str], words: list[tuple[int, int, str, str]]) -> bool:
+def _one_char_kind(word: tuple[int, str, str], words: list[tuple[int, int, str, str]], out: list[str]) -> bool:
+    """A one-character kind ends a name at the end of a word of three
+    characters (教育局), or standing alone after two characters a name may
+    hold (卫生健康|局) or after a verb that names an office's work (扶贫|办)."""
     a, w, tag = word
     if len(w) >= 3:
         return True
-    if len(w) != 1:
+    if len(w) != 1 or a < 2:
         return False
+    if all(c in "ng" for c in out[a - 2 : a]):
+        return True
     before = next((x for x in words if x[1] == a), None)
-    if before is None or len(before[2]) < 2:
-        return False
-    return before[3] in {"n", "nt", "nz", "vn", "j", "ns"} or (before[3].startswith("v") and w in lexicon.word_set("office_chars"))
+    return before is not None and len(before[2]) >= 2 and before[3].startswith("v") and w in lexicon.word_set("office_chars")
 
 
 def _words(s: str) -> list[tuple[int, int, str, str]]:
