@@ -78,53 +78,73 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
         for _, value in pairs
         for item in items(value)
     ]
-    cols = column_roles(_header(rows, head))
-    start = head + 1
-    if "content" not in cols or "time" not in cols:
-        firsts = [r[0].text for r in rows if r and not r[0].continued and r[0].text]
-        timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
-        if firsts and timed >= max(2, len(firsts) // 2):
-            cols = {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}
-            start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
-        elif "content" not in cols:
-            return out
+    found = _layout(rows, head, year)
+    if found is None:
+        return out
+    cols, start = found
     ci = cols["content"][0]
     for r in range(start, len(rows)):
         row = rows[r]
         if ci >= len(row) or row[ci].continued or not row[ci].text.strip():
             continue
-        span = range(r, min(len(rows), r + row[ci].row_span))
-        months: set[int] = set()
-        time_texts: list[str] = []
-        for tc in cols.get("time", []):
-            for rr in span:
-                _, cell = _origin(rows, rr, tc)
-                got = timex.parse_heading_time(cell.text, year_context=year)
-                if got is None:
-                    got, _tt = timex.months_of(cell.text, year_context=year)
-                months.update(got or [])
-                if cell.text and cell.text not in time_texts:
-                    time_texts.append(cell.text)
+        months, time_texts = _row_time(rows, r, cols, year)
         if not months and table_months:  # "星期一" under a caption naming the week's dates
             months, time_texts = set(table_months), [table_time or ""]
         its = items(row[ci].text)
-        roles = []
-        for key, role in (("lead", "lead"), ("support", "support")):
-            if key in cols:
-                _, cell = _origin(rows, r, cols[key][0])
-                roles.append((role, cell.text))
+        roles = [(role, _origin(rows, r, cols[role][0])[1].text) for role in ("lead", "support") if role in cols]
         for k, item in enumerate(its):
-            bodies: list[tuple[str, str]] = []
-            for role, text in roles:
-                paras = [p for p in text.split("\n") if p.strip()]
-                # one lead paragraph per content item when the counts agree
-                chosen = [paras[k]] if len(paras) == len(its) > 1 else paras
-                bodies += [(name, role) for p in chosen for name in split_body_list(p)]
             own, own_tt = timex.months_of(item, year_context=year)
             # the time column bounds the item; its own words narrow it, or
             # say when where the column does not ("节前" beside “五一”“国庆”)
             m = sorted(months & set(own)) if own and months & set(own) else sorted(months or own)
             out.append(
-                TaskDraft(text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt, bodies=bodies)
+                TaskDraft(
+                    text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt,
+                    bodies=_row_bodies(roles, k, len(its)),
+                )
             )
     return out
+
+
+def _layout(rows: list[list[Cell]], head: int, year: int | None) -> tuple[dict[str, list[int]], int] | None:
+    """Column roles and the first row of content; a table without a content
+    heading whose first column reads as times is time | content; None for a
+    table with no content column."""
+    cols = column_roles(_header(rows, head))
+    if "content" in cols and "time" in cols:
+        return cols, head + 1
+    firsts = [r[0].text for r in rows if r and not r[0].continued and r[0].text]
+    timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
+    if firsts and timed >= max(2, len(firsts) // 2):
+        start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
+        return {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}, start
+    return (cols, head + 1) if "content" in cols else None
+
+
+def _row_time(rows: list[list[Cell]], r: int, cols: dict[str, list[int]], year: int | None) -> tuple[set[int], list[str]]:
+    """The months of a row's time cells (every time column, over the rows
+    its content cell spans), and their words."""
+    ci = cols["content"][0]
+    months: set[int] = set()
+    texts: list[str] = []
+    for tc in cols.get("time", []):
+        for rr in range(r, min(len(rows), r + rows[r][ci].row_span)):
+            _, cell = _origin(rows, rr, tc)
+            got = timex.parse_heading_time(cell.text, year_context=year)
+            if got is None:
+                got, _tt = timex.months_of(cell.text, year_context=year)
+            months.update(got or [])
+            if cell.text and cell.text not in texts:
+                texts.append(cell.text)
+    return months, texts
+
+
+def _row_bodies(roles: list[tuple[str, str]], k: int, n: int) -> list[tuple[str, str]]:
+    """The bodies of the row's lead and support cells for its k-th item of n:
+    one paragraph per item when the counts agree, else all of them."""
+    bodies: list[tuple[str, str]] = []
+    for role, text in roles:
+        paras = [p for p in text.split("\n") if p.strip()]
+        chosen = [paras[k]] if len(paras) == n > 1 else paras
+        bodies += [(name, role) for p in chosen for name in split_body_list(p)]
+    return bodies

@@ -234,44 +234,45 @@ class TaskBuilder:
 
     def _visit(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
         path = path + [node.label.text]
-        # a goal section is named by a short heading ("二、工作目标"), not by
-        # a task that mentions goals ("签订党建工作目标责任书")
-        heading = not node.is_entry and len(node.title) <= 20
-        # "一、指导思想以…为契机": the heading word glued to its paragraph names it too
-        # (an item's title must open with the word: "研讨保教目标" is work)
-        title = words_of(node.title)
-        named = _OBJECTIVE_HEAD.search(title) if node.rank < 3 else _OBJECTIVE_HEAD.match(title)
-        objective = objective or (heading and bool(named)) or (
-            not node.is_entry and bool(_OBJECTIVE_HEAD.match(words_of(node.own_text)))
-        )
-        if heading and node.rank < 3 and (
-            _REVIEW_HEAD.search(title) or (self.looked_back and self.looked_back in title)
-        ):
+        objective = objective or _names_objectives(node)
+        if self._reviews(node):
             return  # work done, told in a review: no task of this plan
-        here = heading_time(node, self.year)
-        inner = ctx
-        if here:
-            months, text = _resolve((here.months, here.text), ctx)
-            inner = _Ctx(months, text or here.text)
+        inner = _within(heading_time(node, self.year), ctx)
         said = _time_section(node.children, self.year)
         if said is not None:
             # "（一）活动时间 / 7月2日—9月2日" dates the section's other parts
             field, when = said
-            months, text = _resolve((when.months, when.text), inner)
-            inner = _Ctx(months, text or when.text)
+            inner = _within(when, inner)
             if not _says_more(field, when):
-                node = Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry,
-                            children=[c for c in node.children if c is not field])
+                node = _without_children(node, [c for c in node.children if c is not field])
         if objective:
-            for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
-                # a heading's title is no goal, its body is; an item is a goal whole
-                heading = t == node.own_text and node.rank < 3
-                body = t[len(node.title) :].lstrip("。：:；; ") if heading else t
-                if body:
-                    self.objectives.append(Objective(text=body, section_path=path))
-            for c in node.children:
-                self._visit(c, path, inner, True)
+            self._objectives(node, path, inner)
             return
+        node = self._own_line(node, path, ctx, inner)
+        for line in node.content:
+            self._content(node, line, path, inner)
+        self._children(node, path, inner, objective)
+
+    def _reviews(self, node: Node) -> bool:
+        """A heading that tells of work done (回顾, 开展情况, or the period a
+        "总结和计划" title looks back on)."""
+        title = words_of(node.title)
+        heading = not node.is_entry and len(node.title) <= 20 and node.rank < 3
+        return heading and bool(_REVIEW_HEAD.search(title) or (self.looked_back and self.looked_back in title))
+
+    def _objectives(self, node: Node, path: list[str], inner: _Ctx | None) -> None:
+        for t in [node.own_text] + [ln.text for ln in node.content if not ln.is_table]:
+            # a heading's title is no goal, its body is; an item is a goal whole
+            heading = t == node.own_text and node.rank < 3
+            body = t[len(node.title) :].lstrip("。：:；; ") if heading else t
+            if body:
+                self.objectives.append(Objective(text=body, section_path=path))
+        for c in node.children:
+            self._visit(c, path, inner, True)
+
+    def _own_line(self, node: Node, path: list[str], ctx: _Ctx | None, inner: _Ctx | None) -> Node:
+        """The tasks a node's own line holds; returns the node left to read
+        (without the parts its own task already told)."""
         if node.is_entry:
             # "一月：A；B。" — each item of the entry is a task of that month
             for piece in re.split(r"(?<=[；;。])", node.own_text):
@@ -281,10 +282,10 @@ class TaskBuilder:
             # "(1)花园踏青 / 参加对象：业主 / 时间：5月 / 地点：…": one activity and its fields
             fields = [ln.text for ln in node.content if not ln.is_table]
             self._unit("；".join([node.own_text.rstrip("；;。"), *fields]), path, ctx)
-            node = Node(label=node.label, line=node.line, content=[ln for ln in node.content if ln.is_table])
+            return Node(label=node.label, line=node.line, content=[ln for ln in node.content if ln.is_table])
         elif not node.children:
             rest = node.own_text
-            substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title):])
+            substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title) :])
             if not node.content or len(substance) >= 8 or node.rank >= 3:
                 # a heading's own line carries its time for the whole item; an
                 # item line is the task itself
@@ -294,20 +295,23 @@ class TaskBuilder:
             # activity with its fields, its items the parts of it
             parts = [node.own_text] + [c.own_text for c in node.children]
             self._unit("；".join(p.rstrip("；;") for p in parts), path, ctx)
-            node = Node(label=node.label, line=node.line, content=node.content)  # its items are told
-        for line in node.content:
-            text = line.text if line.is_table or not node.children else _without_intro(line.text)
-            if line.is_table:
-                self._table(line, path, inner)
-            elif node.children and not _worth_alone(text, self.year):
-                continue
-            elif node.label.kind in TIME_KINDS and not node.is_entry and _comma_list(line.text):
-                # "九月份 / 做好新生入园接待工作，召开家长会，开展…活动": each a task
-                for part in _comma_list(line.text):
-                    self._unit(part, path, inner, split=False)
-            else:
-                self._unit(text, path, inner)
-        self._children(node, path, inner, objective)
+            return _without_children(node, [])
+        return node
+
+    def _content(self, node: Node, line: Line, path: list[str], inner: _Ctx | None) -> None:
+        """An unlabelled paragraph or table under a heading."""
+        if line.is_table:
+            self._table(line, path, inner)
+            return
+        text = _without_intro(line.text) if node.children else line.text
+        if node.children and not _worth_alone(text, self.year):
+            return
+        if node.label.kind in TIME_KINDS and not node.is_entry and _comma_list(line.text):
+            # "九月份 / 做好新生入园接待工作，召开家长会，开展…活动": each a task
+            for part in _comma_list(line.text):
+                self._unit(part, path, inner, split=False)
+        else:
+            self._unit(text, path, inner)
 
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
@@ -409,6 +413,30 @@ def _says_more(field: Node, when: _Ctx) -> bool:
         if not timex.parse_heading_time(piece) and len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 8:
             return True
     return False
+
+
+def _names_objectives(node: Node) -> bool:
+    """A goal section is named by a short heading ("二、工作目标"), not by a
+    task that mentions goals ("签订党建工作目标责任书"); the heading word
+    may be glued to its paragraph ("一、指导思想以…为契机"); an item's title
+    must open with the word ("研讨保教目标" is work)."""
+    if node.is_entry:
+        return False
+    title = words_of(node.title)
+    named = _OBJECTIVE_HEAD.search(title) if node.rank < 3 else _OBJECTIVE_HEAD.match(title)
+    return (len(node.title) <= 20 and bool(named)) or bool(_OBJECTIVE_HEAD.match(words_of(node.own_text)))
+
+
+def _within(here: _Ctx | None, ctx: _Ctx | None) -> _Ctx | None:
+    """The time a heading (or a section's time part) gives, within the one around it."""
+    if not here:
+        return ctx
+    months, text = _resolve((here.months, here.text), ctx)
+    return _Ctx(months, text or here.text)
+
+
+def _without_children(node: Node, children: list[Node]) -> Node:
+    return Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry, children=children)
 
 
 def _fields_only(content: list[Line]) -> bool:
