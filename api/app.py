@@ -17,8 +17,8 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.archive import Limits, TooLarge
-from api.jobs import JobRunner
+from service.archive import Limits, TooLarge
+from service.jobs import JobRunner
 from api.routes import batches, compare, documents, exports, facets, plans, tasks
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError

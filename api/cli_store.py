@@ -141,8 +141,8 @@ def ingest(
     """
     import time
 
-    from api.archive import Limits
-    from api.ingest import collect, run
+    from service.archive import Limits
+    from service.ingest import collect, run
 
     settings = _settings(db)
     limits = Limits.from_settings(settings)
@@ -198,7 +198,7 @@ def reparse(
     Each document is parsed from its stored bytes and its plans and tasks
     are replaced in one transaction; document ids stay the same.
     """
-    from api.ingest import reparse as run_reparse
+    from service.ingest import reparse as run_reparse
     from store.query import document_ids
     from store.write import parser_version
 

@@ -12,7 +12,7 @@ import sqlite_utils
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from api.archive import Limits
+from service.archive import Limits
 from api.settings import Settings
 from models.contract import Role
 from store import open_db

@@ -85,8 +85,8 @@ def generate(dir_: Path, n_txt: int, n_docx: int, seed: int = 5) -> None:
 
 def ingest_child(src: str, db: str, jobs: int) -> None:
     """Runs in its own process so its peak memory is its own."""
-    from api.archive import Limits
-    from api.ingest import collect, run
+    from service.archive import Limits
+    from service.ingest import collect, run
     from store import open_db
 
     items, _ = collect([src], Limits())

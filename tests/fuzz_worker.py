@@ -73,7 +73,7 @@ class Cases:
         return "ok", f"{len(lines)} lines"
 
     def ingest(self, data: bytes, name: str) -> tuple[str, str]:
-        from api.ingest import collect, run
+        from service.ingest import collect, run
         from store import open_db
 
         path = self.tmp / name

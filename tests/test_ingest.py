@@ -19,7 +19,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from api.archive import Limits, ReadError, read_entry
+from service.archive import Limits, ReadError, read_entry
 from api.cli import app
 from store import open_db, store_document
 from tests.api.factory import two_unit_docs

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, HTTPException, Path, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from api.archive import TooLarge, check_file, read_capped, sha256
+from service.archive import TooLarge, check_file, read_capped, sha256
 from api.deps import SQLITE_INT, DbDep, LimitsDep, WriteAuth
 from api.routes.errors import responses
 from api.schemas import DocumentOut, Job, UploadResponse

@@ -20,8 +20,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from api.archive import Limits
-from api.ingest import Item, Result, collect, run
+from service.archive import Limits
+from service.ingest import Item, Result, collect, run
 from api.schemas import Job, JobFile
 from store import open_db
 from store.jobs import interrupt_unfinished, load_job, save_job
@@ -82,7 +82,7 @@ class JobRunner:
         return self.get(job.id)  # type: ignore[return-value]
 
     def _run_upload(self, job_id: str, files: list[tuple[str, bytes]]) -> None:
-        from api.ingest import parse_one
+        from service.ingest import parse_one
         from store import find_document, store_documents
         from store.write import sha256_of
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from api.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
+from service.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
 from extractor.errors import JihuaError, ReadError
 from models import Document
 from store.write import find_document, parser_version, replace_document, store_document
