@@ -13,7 +13,7 @@ from extractor.hanzi import reading_view
 
 # Which proposer runs: "rules", "model" or "both" (JIHUA_BODIES overrides;
 # the README gives the figures behind the default).
-DEFAULT_MODE = "both"
+DEFAULT_MODE = "rules"
 
 
 @dataclass

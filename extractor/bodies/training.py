@@ -140,20 +140,54 @@ def is_dev(source: str) -> bool:
     return int(hashlib.sha256(source.encode()).hexdigest(), 16) % 7 == 0
 
 
-def build() -> None:
+def _gold_only() -> list[tuple[Path, Path]]:
+    """(gold file, document) for documents with gold but no mentions file yet."""
+    have = {doc for _m, doc in _sources()}
+    pairs = []
+    for folder in GROUPS.values():
+        for g in sorted(folder.glob("*.gold.json")):
+            doc = folder / g.name.removesuffix(".gold.json")
+            if doc.is_file() and doc not in have:
+                pairs.append((g, doc))
+    return pairs
+
+
+def silver_example(gold_file: Path, doc: Path) -> dict:
+    """Spans where the gold's accepted spellings of the plan's bodies stand in
+    the text, longest first: weaker than hand-placed mentions (a name's every
+    occurrence counts, whatever its sense), used only where none exist."""
+    text = document_text(doc)
+    view, where = reading_view(text)
+    inverse = {orig: k for k, orig in enumerate(where)}
+    names = sorted({n for p in json.loads(gold_file.read_text(encoding="utf-8"))["plans"] for e in p.get("bodies", []) for n in e}, key=len, reverse=True)
+    taken: list[list] = []
+    for name in names:
+        for m in re.finditer(re.escape(name), text):
+            a, b = m.start(), m.end()
+            if a in inverse and b - 1 in inverse and not any(x < inverse[b - 1] + 1 and inverse[a] < y for x, y, *_ in taken):
+                taken.append([inverse[a], inverse[b - 1] + 1, "BODY", "silver"])
+    source = str(doc.relative_to(ROOT.parent)) if doc.is_relative_to(ROOT.parent) else doc.name
+    return {"source": source, "text": view, "spans": _disjoint(taken), "silver": True}
+
+
+def build(silver: bool = True) -> None:
     OUT.mkdir(exist_ok=True)
     train, dev, placed, missed = [], [], 0, 0
     for mentions_file, doc in _sources():
         ex, p, m = example(mentions_file, doc)
         placed, missed = placed + p, missed + m
         (dev if is_dev(ex["source"]) else train).append(ex)
+    for gold_file, doc in _gold_only() if silver else []:
+        ex = silver_example(gold_file, doc)
+        (dev if is_dev(ex["source"]) else train).append(ex)
     for name, rows in (("train", train), ("dev", dev)):
         with (OUT / f"{name}.jsonl").open("w", encoding="utf-8") as f:
             for row in rows:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
-    bodies = sum(len(r["spans"]) for r in train + dev)
-    print(f"{len(train)} training and {len(dev)} held-out documents; {bodies} body spans; "
-          f"{placed} mentions placed, {missed} not found in their document")
+    hand = sum(len(r["spans"]) for r in train + dev if not r.get("silver"))
+    silver_spans = sum(len(r["spans"]) for r in train + dev if r.get("silver"))
+    print(f"{len(train)} training and {len(dev)} held-out documents; {hand} hand-placed body spans "
+          f"({placed} mentions placed, {missed} not found in their document), {silver_spans} silver spans from gold lists")
 
 
 def docbin(out_dir: Path) -> None:
