@@ -342,6 +342,8 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     cut = _TITLE_CUT.search(t)
     head = t[: cut.start()] if cut else t
     org = org_at_end(head, longest_prefix=True)
+    if org and (len(org) > 30 or re.search(r"[〔〕《》〈〉\[\]【】“”\d]", org)):
+        return None  # a document number or a quoted title, no organisation
     if org and not is_generic_org(org):
         return org + _department_after_term(t[cut.end() :] if cut else "")
     if institution and org and head.strip().startswith(org) and is_institution(org):
@@ -366,18 +368,24 @@ def _department_after_term(rest: str) -> str:
 
 
 def find_unit(draft: PlanDraft) -> str | None:
-    """The issuer: named in the title, else the subject of the opening
-    sentence, else the signature, else an institution's kind that the title
-    names alone."""
+    """The issuer: named in the title (the sender of a covering letter's
+    title), else the subject of the opening sentence, else the signature,
+    else an institution's kind that the title names alone, else the plan's
+    word for itself (我镇, 我园); a place stands for its government where the
+    text names it (六盘水市 → 六盘水市人民政府)."""
     intro = plain("".join(ln.text for ln in draft.lines[:3] if not ln.is_table)[:400])
+    unit = _named_unit(draft, intro)
+    return _seat(unit, draft) if unit else _self_reference(intro)
+
+
+def _named_unit(draft: PlanDraft, intro: str) -> str | None:
+    subjects = [(m, _trim_org(intro[m.start(1) : m.end(1)])) for m in _SUBJECT.finditer(to_simplified(intro))]
     for h in draft.header:
-        u = unit_from_title(h)
+        u = _sender(h) or unit_from_title(h)
         if u:
             # "社区妇联工作计划" whose opening names 桃李社区妇联: the fuller name
-            fuller = [_trim_org(m.group(1)) for m in _SUBJECT.finditer(intro)]
-            return next((f for f in fuller if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
-    for m in _SUBJECT.finditer(intro):
-        org = _trim_org(m.group(1))
+            return next((f for _m, f in subjects if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
+    for _m, org in subjects:
         if org and not is_generic_org(org):
             return org
     tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
@@ -390,11 +398,42 @@ def find_unit(draft: PlanDraft) -> str | None:
     return next((u for h in draft.header if (u := unit_from_title(h, institution=True))), None)
 
 
+_SENDER = re.compile(r"(?:^|[〕号]\s*《?)([^〔〕《》〈〉，。\d]{2,24}?)关于(?:印发|下发|转发|发布)")
+
+
+def _sender(header: str) -> str | None:
+    """"北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知":
+    the plan a covering letter sends is the sender's."""
+    m = _SENDER.search(plain(header))
+    org = org_at_end(m.group(1)) if m else None
+    return org if org and not is_generic_org(org) else None
+
+
+def _seat(unit: str, draft: PlanDraft) -> str:
+    """A place named as the unit (六盘水市, 徐庄镇) stands for its government
+    where the text names it so."""
+    if unit[-1:] not in "省市区县镇乡":
+        return unit
+    text = "".join(ln.text for ln in draft.lines[:30] if not ln.is_table)
+    return next((unit + g for g in ("人民政府", "政府") if unit[-1] + g in text), unit)
+
+
+_SELF = re.compile(r"(?:^|[，,。；;\s])(我(?:镇|乡|街道|社区|村|局|院|校|园|所|站|委|部|处|科|中心|公司|厂|会))(?:将|要|拟|在|以|根据|结合|按照|特|于|今年|本年|新的一年)")
+
+
+def _self_reference(intro: str) -> str | None:
+    """"我镇根据近期情况，特制定以下方案": the plan names its issuer only as
+    itself; that word is the unit the text gives."""
+    m = _SELF.search(to_simplified(intro))
+    return intro[m.start(1) : m.end(1)] if m else None
+
+
 _DEICTIC = {"", "我", "我们", "本", "该", "全", "我校", "我园"}
 
 
 def _trim_org(span: str) -> str | None:
     """The organisation at the end of a subject span ("…，学校工会" → 学校工会)."""
+    span = span.lstrip("（）()")
     span = re.split(r"[，,。；;、（(]", span)[-1] if not span.endswith(("）", ")")) else span
     return org_at_end(span, longest_prefix=True)
 

@@ -348,3 +348,16 @@ def test_an_item_over_its_field_lines_is_one_activity_dated_by_its_time_field(fi
 def test_a_date_inside_a_documents_name_is_no_time_of_the_work():
     doc = parse("学院党委2023年工作安排\n一、根据市委组织部《2023年6月全市基层党组织活动有关要求》，组织党员学习。\n")
     assert all(not t.months for t in doc.plans[0].tasks)
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n各区人民政府：\n现将要点印发给你们，请认真贯彻落实。\n一、三月开展政务公开培训。\n", "北京市人民政府办公厅"),
+        ("方案\n随着五一节来临，我镇根据近期情况，特制定以下方案：\n一、四月底前完成排查。\n", "我镇"),
+        ("六盘水市2023年工作要点\n市人民政府将围绕中心工作开展。\n一、一季度完成项目签约。\n", "六盘水市人民政府"),
+        ("大竹縣殘聯機關黨支部工作安排\n新年伊始，大竹縣殘聯機關黨支部擬在今年開展活動。\n一、三月組織學習。\n", "大竹縣殘聯機關黨支部"),
+    ],
+)
+def test_the_unit_from_a_letter_a_self_reference_a_place_or_traditional_writing(text, unit):
+    assert parse(text).plans[0].unit == unit
