@@ -8,21 +8,43 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: install system test fuzz run eval bench clean train
+.PHONY: install lock system lint test fuzz run reset-db eval bench clean train
 
-# the stamp is rebuilt when the project's dependencies change
-$(VENV)/.installed: pyproject.toml
+PIP := $(BIN)/pip --quiet --disable-pip-version-check
+
+# Installs exactly the versions pinned in requirements.lock, then the project
+# itself without resolving again; `pip check` fails when the lock no longer
+# satisfies pyproject.toml (a package added there without `make lock`).
+$(VENV)/.installed: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; \
+		echo "requirements.lock does not satisfy pyproject.toml: run 'make lock'" >&2; exit 1; }
 	touch $@
 
 install: $(VENV)/.installed
+
+# Pins every package (with the test extras) in requirements.lock from the
+# ranges in pyproject.toml. Pins still allowed are kept; LOCK_FLAGS=--upgrade
+# moves every pin to the newest release its range allows.
+LOCK_FLAGS ?=
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) install 'pip-tools>=7.6,<8'
+	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+		$(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
 
 # Debian packages: LibreOffice for legacy .doc/.wps/.rtf/.odt
 system:
 	bash scripts/setup-system.sh
 
-test: install system
+# ruff: pyflakes, pycodestyle, import order, bugbear, pyupgrade and a
+# complexity budget (pyproject.toml [tool.ruff])
+lint: install
+	$(BIN)/ruff check .
+
+test: install system lint
 	$(BIN)/pytest
 
 # A longer fuzz run than make test's (25 cases per property): FUZZ_EXAMPLES
@@ -31,9 +53,9 @@ FUZZ_EXAMPLES ?= 2000
 fuzz: install
 	JIHUA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) JIHUA_FUZZ_KEEP=1 $(BIN)/pytest tests/test_fuzz.py
 
-# install, ingest samples/ into a fresh database, serve the API on 127.0.0.1
+# install, add the samples not stored yet to the database (what is stored is
+# kept), serve the API on 127.0.0.1
 run: install
-	rm -f $(DB) $(DB)-wal $(DB)-shm
 	-$(BIN)/jihua ingest samples --db $(DB)  # a bad sample is reported; serving goes on
 	@echo "jihua: serving http://$(HOST):$(PORT)/ (API docs at /docs)"
 	$(BIN)/jihua serve --db $(DB) --host $(HOST) --port $(PORT)
@@ -60,5 +82,10 @@ bench: install system
 	$(BIN)/python bench/bench_legacy.py
 	$(BIN)/python bench/bench_load.py
 
+# Deleting the data is its own target and asks first (YES=1 does not ask).
+reset-db: install
+	$(BIN)/jihua reset --db $(DB) $(if $(YES),--yes)
+
+# the virtualenv and caches; never the database (see reset-db)
 clean:
-	rm -rf $(VENV) *.egg-info $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

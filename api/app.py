@@ -17,11 +17,11 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from service.archive import Limits, TooLarge
-from service.jobs import JobRunner
 from api.routes import batches, compare, documents, exports, facets, plans, tasks
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError
+from service.archive import Limits, TooLarge
+from service.jobs import JobRunner
 from store import open_db
 from store.budget import BudgetExceeded, interrupted
 
@@ -124,30 +124,9 @@ def clean_temp_dir(path: Path) -> int:
     return removed
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    settings = settings or get_settings()
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        yield
-        app.state.jobs.shutdown()
-
-    app = FastAPI(
-        title="jihua",
-        summary="Chinese work plans as queryable data",
-        description=DESCRIPTION,
-        version="0.1.0",
-        lifespan=lifespan,
-    )
-    app.state.settings = settings
-    if settings.token_is_empty:
-        log.warning("JIHUA_TOKEN is set but empty: writes are open to anyone; set a token or unset the variable")
-    open_db(settings.db).close()  # create the schema once, before any request
-    tmp = temp_dir(settings)
-    if removed := clean_temp_dir(tmp):
-        log.warning("removed %d temporary upload(s) left by a server that stopped mid-batch", removed)
-    app.state.jobs = JobRunner(settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp)
-
+def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
+    """Every error answers in one shape (error_response); a bug is logged
+    with its traceback and answers 500."""
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
@@ -196,6 +175,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
 
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        app.state.jobs.shutdown()
+
+    app = FastAPI(
+        title="jihua",
+        summary="Chinese work plans as queryable data",
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if settings.token_is_empty:
+        log.warning("JIHUA_TOKEN is set but empty: writes are open to anyone; set a token or unset the variable")
+    open_db(settings.db).close()  # create the schema once, before any request
+    tmp = temp_dir(settings)
+    if removed := clean_temp_dir(tmp):
+        log.warning("removed %d temporary upload(s) left by a server that stopped mid-batch", removed)
+    app.state.jobs = JobRunner(settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp)
+
+    _add_error_handlers(app, settings)
     for module in (documents, batches, plans, tasks, exports, facets, compare):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, limit=settings.limits().request_bytes, token=settings.token or None)

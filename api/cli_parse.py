@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,6 @@ import typer
 from api.cli import app
 from extractor.errors import JihuaError
 from extractor.pipeline import parse_file
-
 
 TaxonomyOpt = Annotated[
     Path | None, typer.Option("--taxonomy", help="a theme taxonomy JSON file replacing the default (same format)")
@@ -49,6 +49,7 @@ def parse(
             failed = True
             continue
         except Exception as e:  # noqa: BLE001 - a parser bug on one file must not hide the others
+            logging.getLogger(__name__).exception("internal error parsing %s", f)
             print(f"{f}: internal error, please report it ({type(e).__name__}: {e})", file=sys.stderr)
             failed = True
             continue
@@ -72,25 +73,30 @@ def _print_tree(doc) -> None:  # noqa: ANN001 - models.Document
     for plan in doc.plans:
         head = f"[bold cyan]{escape(plan.title or '(untitled)')}[/]  unit={escape(str(plan.unit))} year={plan.year}"
         node = root.add(head)
-        at: dict[tuple[str, ...], object] = {(): node}
-
-        def add(section, parent, path: tuple[str, ...]) -> None:  # noqa: ANN001
-            branch = parent.add(f"{escape(section.label)} {escape(section.title)}")
-            at[path + (section.label,)] = branch
-            for child in section.children:
-                add(child, branch, path + (section.label,))
-
-        for section in plan.sections:
-            add(section, node, ())
-        for t in plan.tasks:
-            path = tuple(t.section_path)
-            while path not in at:  # the deepest section the task sits in
-                path = path[:-1]
-            months = ",".join(map(str, t.months)) or "-"
-            at[path].add(f"[green]{months}[/] {escape(t.text[:40])}")
+        _add_plan(node, plan, escape)
         if plan.bodies:
             node.add("bodies: " + escape("、".join(f"{b.name}({'/'.join(b.roles)})" for b in plan.bodies)))
     Console().print(root)
+
+
+def _add_plan(node, plan, escape) -> None:  # noqa: ANN001 - a rich Tree, a models.Plan
+    """A plan's sections as a tree, each task under the deepest section it sits in."""
+    at: dict[tuple[str, ...], object] = {(): node}
+
+    def add(section, parent, path: tuple[str, ...]) -> None:  # noqa: ANN001
+        branch = parent.add(f"{escape(section.label)} {escape(section.title)}")
+        at[path + (section.label,)] = branch
+        for child in section.children:
+            add(child, branch, path + (section.label,))
+
+    for section in plan.sections:
+        add(section, node, ())
+    for t in plan.tasks:
+        path = tuple(t.section_path)
+        while path not in at:
+            path = path[:-1]
+        months = ",".join(map(str, t.months)) or "-"
+        at[path].add(f"[green]{months}[/] {escape(t.text[:40])}")
 
 
 def _parse_min(items: list[str]) -> dict[str, float]:
@@ -123,15 +129,15 @@ def _line(name: str, v: dict[str, float]) -> str:
 def evaluate(
     dirs: Annotated[list[Path], typer.Argument(help="folders holding NAME and NAME.gold.json pairs")],
     minimum: Annotated[
-        list[str], typer.Option("--min", help="fail (exit 1) when a TOTAL metric is below, e.g. --min sections_f1=0.9 (frozen:… or dev:… for one split of a split corpus)")
-    ] = [],
+        list[str] | None, typer.Option("--min", help="fail (exit 1) when a TOTAL metric is below, e.g. --min sections_f1=0.9 (frozen:… or dev:… for one split of a split corpus)")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every miss and extra")] = False,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
     """Score parses against gold files (../shared/gold/FORMAT.md) and print a line per file and a TOTAL."""
     from extractor.evaluate import Score, find_gold_pairs, load_gold, score_document, split_of
 
-    limits = _parse_min(minimum)
+    limits = _parse_min(minimum or [])
     tax = _taxonomy(taxonomy)
     pairs = find_gold_pairs(dirs)
     if not pairs:

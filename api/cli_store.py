@@ -12,7 +12,7 @@ import csv
 import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -215,7 +215,7 @@ def reparse(
         raise typer.Exit(1)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"

@@ -12,9 +12,9 @@ import sqlite_utils
 from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from service.archive import Limits
 from api.settings import Settings
 from models.contract import Role
+from service.archive import Limits
 from store import open_db
 from store.budget import Deadline, guard
 from store.query import TaskFilter, parse_months, split_list

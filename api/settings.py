@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     batch_workers: int = 0
     export_max_rows: int = 200_000
 
+    # Logging of the CLI, the server and its workers (DEBUG, INFO, WARNING,
+    # ERROR): internal errors are logged with their tracebacks at ERROR.
+    log_level: str = "WARNING"
+
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * MB)

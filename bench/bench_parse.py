@@ -83,7 +83,7 @@ def main() -> None:
         t_floor = best(floor, f, data)
         t_parse = best(parse_step, data, f.name)
         drafts = parse_step(data, f.name)
-        t_extract = best(lambda: [build_plan(d, tax) for d in drafts])
+        t_extract = best(lambda drafts=drafts: [build_plan(d, tax) for d in drafts])
         n = len(drafts)
         print(
             f"{f.name:<28}{t_floor * 1e3:>10.1f}{t_parse * 1e3:>10.1f}{t_extract * 1e3:>12.1f}{n:>7}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # --- numbers ------------------------------------------------------------------
@@ -253,7 +253,7 @@ def alternation(items: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_regex(key: str) -> re.Pattern[str]:
     """The words listed under `key` in lexicon.json (a dotted path), as one regex."""
     node = words()

@@ -23,8 +23,6 @@ from extractor.tasks import extract
 from models import Block, BodyRef, Document, Plan, Task
 from models.limits import DEFAULT, Limits
 
-PARSER_VERSION = "1"
-
 
 def parse_bytes(
     data: bytes, name: str, taxonomy: themes_mod.Taxonomy | None = None, limits: Limits = DEFAULT

@@ -4,8 +4,8 @@ They are the JSON contract of `jihua parse FILE --json` (docs/CONTRACT.md):
 a `Document` serialised with `model_dump(mode="json")` *is* that JSON.
 """
 
-from models.contract import Body, BodyRef, Document, Objective, Plan, Section, Target, Task
 from models.blocks import Block, Cell
+from models.contract import Body, BodyRef, Document, Objective, Plan, Section, Target, Task
 
 __all__ = [
     "Block",

@@ -12,6 +12,7 @@ and only the failures are kept for the summary.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -24,10 +25,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from service.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
 from extractor.errors import JihuaError, ReadError
 from models import Document
+from service.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
 from store.write import find_document, parser_version, replace_document, store_document
+
+log = logging.getLogger(__name__)
 
 # What a folder walk picks up. Files named on the command line are always
 # tried (their format is sniffed from the bytes); inside folders and zips the
@@ -152,6 +155,7 @@ def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str
     except JihuaError as e:
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop ten thousand
+        log.exception("internal error parsing %s", name)  # the traceback, in this worker's log
         return "error", f"{name}: internal error, please report it ({type(e).__name__}: {e})"
 
 
@@ -188,10 +192,26 @@ class _Reader:
         self.zip = self.zip_path = None
 
 
+def _read_checked(reader: _Reader, item: Item, limits: Limits) -> bytes | Result:
+    """An item's bytes, checked as every way in checks a file, or its error."""
+    try:
+        data = reader.read(item)
+        check_file(data, item.source, limits)
+        return data
+    except JihuaError as e:
+        return Result(item.source, "error", error=str(e))
+    except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
+        log.exception("internal error reading %s", item.source)
+        return Result(item.source, "error", error=f"{item.source}: internal error, please report it ({type(e).__name__}: {e})")
+
+
 def _worker_init(jobs: int) -> None:
     # each parser process OCRs with its share of the cores, so that --jobs is
     # the whole budget rather than jobs × cores threads fighting
     os.environ["JIHUA_OCR_THREADS"] = str(max(1, (os.cpu_count() or 1) // jobs))
+    from service.logs import setup_logging
+
+    setup_logging()
     # A parent killed with -9 runs no clean-up, and a worker blocked on the
     # task queue never notices: each worker watches its parent and exits
     # when it is gone (re-parented), so no parser outlives `jihua ingest`.
@@ -256,6 +276,7 @@ def run(
                 try:
                     outcome = fut.result()
                 except BrokenProcessPool:
+                    log.error("a parser process died on %s; starting new ones", item.source)
                     # A worker died (out of memory, a crash in a C library):
                     # blame the file, start fresh workers, go on.
                     outcome = ("error", f"{item.source}: the parser process died on this file")
@@ -266,14 +287,9 @@ def run(
     try:
         for item in items:
             t0 = time.perf_counter()
-            try:
-                data = reader.read(item)
-                check_file(data, item.source, limits)
-            except JihuaError as e:
-                emit(Result(item.source, "error", error=str(e)))
-                continue
-            except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
-                emit(Result(item.source, "error", error=f"{item.source}: internal error, please report it ({type(e).__name__}: {e})"))
+            data = _read_checked(reader, item, limits)
+            if isinstance(data, Result):
+                emit(data)
                 continue
             existing = find_document(db, sha256(data))
             if existing is not None:

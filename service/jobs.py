@@ -10,25 +10,28 @@ already stored.
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable
 
+from api.schemas import Job, JobFile
 from service.archive import Limits
 from service.ingest import Item, Result, collect, run
-from api.schemas import Job, JobFile
 from store import open_db
 from store.jobs import interrupt_unfinished, load_job, save_job
 
+log = logging.getLogger(__name__)
+
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class JobRunner:
@@ -121,6 +124,7 @@ class JobRunner:
                 )
             self._update(job_id, status="done", finished_at=_now())
         except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
+            log.exception("job %s failed", job_id)
             self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
         finally:
             if db is not None:
@@ -189,6 +193,7 @@ class JobRunner:
             run(found, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
             self._update(job_id, status="done", finished_at=_now())
         except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
+            log.exception("job %s failed", job_id)
             self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())
         finally:
             if db is not None:

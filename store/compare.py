@@ -152,9 +152,15 @@ def _grid(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _shared_and_unique(
     tasks: list[dict[str, Any]], order: list[str], threshold: float, deadline: Deadline
 ) -> dict[str, Any]:
-    # Identical texts (after normalising) are one group from the start, and
-    # only one text of each is compared: plans written from one template
-    # repeat every task, and comparing each copy made 400 plans take 100 s.
+    return _report_groups(tasks, _similar_groups(tasks, threshold, deadline), order)
+
+
+def _similar_groups(tasks: list[dict[str, Any]], threshold: float, deadline: Deadline) -> list[list[int]]:
+    """The tasks (by index) grouped by near-identical text.
+
+    Identical texts (after normalising) are one group from the start, and
+    only one text of each is compared: plans written from one template
+    repeat every task, and comparing each copy made 400 plans take 100 s."""
     norm_of = [normalise(t["text"]) for t in tasks]
     first: dict[str, int] = {}
     members: dict[int, list[int]] = defaultdict(list)
@@ -181,16 +187,7 @@ def _shared_and_unique(
     for i, g in enumerate(grams):
         if i % 64 == 0:
             deadline.check()
-        overlap: Counter[int] = Counter()
-        for b in g:
-            posting = index[b]
-            if len(posting) > common:
-                continue
-            for j in posting:
-                # one unit's own texts are never "shared" with each other
-                if j > i and not (len(unit_sets[i]) == 1 and unit_sets[i] == unit_sets[j]):
-                    overlap[j] += 1
-        for j, shared in overlap.items():
+        for j, shared in _overlaps(i, g, index, common, unit_sets).items():
             # Jaccard ≥ 0.5 on bigrams is necessary for ratio ≥ 0.8 in
             # practice and cheap to check before difflib.
             if shared / (len(g) + len(grams[j]) - shared) < 0.5:
@@ -201,8 +198,30 @@ def _shared_and_unique(
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(norm)):
         groups[find(k)].extend(members[k])
-    shared, unique = [], {u: [] for u in order}
-    for group in groups.values():
+    return list(groups.values())
+
+
+def _overlaps(
+    i: int, grams: set[str], index: dict[str, list[int]], common: int, unit_sets: list[frozenset[str]]
+) -> Counter[int]:
+    """Later texts sharing bigrams with text `i`, and how many they share."""
+    overlap: Counter[int] = Counter()
+    for b in grams:
+        posting = index[b]
+        if len(posting) > common:
+            continue
+        for j in posting:
+            # one unit's own texts are never "shared" with each other
+            if j > i and not (len(unit_sets[i]) == 1 and unit_sets[i] == unit_sets[j]):
+                overlap[j] += 1
+    return overlap
+
+
+def _report_groups(tasks: list[dict[str, Any]], groups: list[list[int]], order: list[str]) -> dict[str, Any]:
+    """Groups of several units are shared tasks; the rest are unique to their unit."""
+    shared: list[dict[str, Any]] = []
+    unique: dict[str, list[dict[str, Any]]] = {u: [] for u in order}
+    for group in groups:
         group.sort()
         units = list(dict.fromkeys(tasks[i]["unit"] for i in group))
         if len(units) > 1:

@@ -15,31 +15,15 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from importlib import metadata
+from datetime import UTC, datetime
 
 import sqlite_utils
 
+from extractor.version import parser_version
 from models import Document, Plan, Section
 from store.schema import bigrams
 
 _WRITE_LOCK = threading.RLock()
-
-
-def parser_version() -> str:
-    """The version recorded with each document; `reparse --outdated` compares it."""
-    try:
-        import extractor
-
-        v = getattr(extractor, "__version__", None)
-        if v:
-            return str(v)
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        return metadata.version("jihua")
-    except metadata.PackageNotFoundError:  # pragma: no cover
-        return "dev"
 
 
 @dataclass(frozen=True)
@@ -118,7 +102,7 @@ def _store(
             doc.format,
             len(content) if content is not None else None,
             source,
-            datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            datetime.now(UTC).isoformat(timespec="seconds"),
             _json(doc.warnings),
             version or parser_version(),
         ],

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.clean import clean, is_boilerplate, splits_word
-from extractor.tables import grid as pipe_table
 from extractor.readers import read_bytes
+from extractor.tables import grid as pipe_table
 from models import Block
 
 

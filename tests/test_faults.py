@@ -15,7 +15,7 @@ import time
 import zipfile
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx
 import pytest
 
 from tests.hostile import plan

@@ -19,8 +19,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from service.archive import Limits, ReadError, read_entry
 from api.cli import app
+from service.archive import Limits, ReadError, read_entry
 from store import open_db, store_document
 from tests.api.factory import two_unit_docs
 

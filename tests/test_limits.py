@@ -16,7 +16,7 @@ import pytest
 from api.settings import Settings
 from extractor.errors import ReadError, TooLarge
 from extractor.pipeline import parse_bytes, parse_file
-from models.limits import DEFAULT, MB, Limits
+from models.limits import DEFAULT, MB
 from tests.hostile import ENCRYPTED_PLAN, FIXTURES, cid_pdf, docx_bytes, inflating_docx, long_plan, plan
 
 REPO = Path(__file__).resolve().parents[1]
@@ -181,7 +181,7 @@ def test_a_docx_name_over_plain_text_is_read_with_a_warning():
 
 def test_text_mixing_gbk_and_utf8_is_decoded_line_by_line_with_a_warning():
     head = "测试单位2025年工作计划\n一、加强思想政治建设\n".encode("gbk")
-    tail = "1.三月组织开展女职工健康讲座。\n2.四月开展职工书屋建设活动。\n".encode("utf-8")
+    tail = "1.三月组织开展女职工健康讲座。\n2.四月开展职工书屋建设活动。\n".encode()
     doc = parse_bytes(head + tail, "mixed.txt")
     assert "测试单位2025年工作计划" in (doc.plans[0].title or "")
     assert "女职工健康讲座" in doc.plans[0].text

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.clean import clean
+from extractor.clean import Line, clean
 from extractor.plans import is_title, split_plans, unit_from_title
-from extractor.clean import Line
 from extractor.readers import read_bytes
 
 

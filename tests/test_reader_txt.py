@@ -61,17 +61,17 @@ def test_short_gbk_text_stays_gbk():
 
 
 def test_cr_and_crlf_line_ends_are_both_line_ends():
-    assert texts("一、总体要求\r二、主要任务\r\n三、保障措施".encode("utf-8")) == ["一、总体要求", "二、主要任务", "三、保障措施"]
+    assert texts("一、总体要求\r二、主要任务\r\n三、保障措施".encode()) == ["一、总体要求", "二、主要任务", "三、保障措施"]
 
 
 def test_every_physical_line_is_a_wrapped_block():
-    blocks = read("2025年，学校工会将在学校党总支\n的领导下开展工作。\n\n二、".encode("utf-8"), "t.txt").blocks
+    blocks = read("2025年，学校工会将在学校党总支\n的领导下开展工作。\n\n二、".encode(), "t.txt").blocks
     assert [b.text for b in blocks] == ["2025年，学校工会将在学校党总支", "的领导下开展工作。", "", "二、"]
     assert all(b.wrapped and b.kind == "paragraph" for b in blocks)
 
 
 def test_utf8_cut_inside_its_last_character_is_still_utf8():
-    data = "工作计划".encode("utf-8")
+    data = "工作计划".encode()
     assert decode(data[:-1]) == "工作计"
 
 
@@ -83,5 +83,5 @@ def test_empty_file_is_a_read_error():
 
 def test_blank_file_is_a_read_error():
     with pytest.raises(ReadError) as err:
-        read(" \r\n\r\n\t".encode("utf-8"), "blank.txt")
+        read(b" \r\n\r\n\t", "blank.txt")
     assert err.value.file == "blank.txt" and "no text" in err.value.reason

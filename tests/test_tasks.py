@@ -4,8 +4,6 @@ splits, schedule tables with merged cells."""
 
 from __future__ import annotations
 
-import pytest
-
 from extractor.clean import Line, clean
 from extractor.outline import build_tree
 from extractor.readers import read_bytes

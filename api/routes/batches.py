@@ -11,10 +11,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, HTTPException, Request, UploadFile
 
-from service.archive import MB, TooLarge, check_archive, check_file
 from api.deps import LimitsDep, WriteAuth
 from api.routes.errors import responses
 from api.schemas import Job
+from service.archive import MB, TooLarge, check_archive, check_file
 
 router = APIRouter(tags=["batches"])
 

@@ -7,13 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, HTTPException, Path, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 
-from service.archive import TooLarge, check_file, read_capped, sha256
 from api.deps import SQLITE_INT, DbDep, LimitsDep, WriteAuth
 from api.routes.errors import responses
 from api.schemas import DocumentOut, Job, UploadResponse
 from extractor.errors import JihuaError
 from extractor.pipeline import parse_bytes
 from extractor.readers import needs_ocr
+from service.archive import TooLarge, check_file, read_capped, sha256
 from store import delete_document, find_document, get_document, store_documents
 
 router = APIRouter(prefix="/documents", tags=["documents"])

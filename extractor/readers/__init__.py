@@ -7,10 +7,11 @@ entry in READERS and one sniff rule.
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from extractor.errors import ReadError, TooLarge, UnsupportedFormat
 from models import Block
@@ -72,38 +73,28 @@ def _looks_like_text(data: bytes) -> bool:
     return controls <= len(sample) // 100
 
 
-def _readers() -> dict[str, ReaderFn]:
-    # Imported lazily: pdfplumber and python-docx cost start-up time that a
-    # .txt-only run should not pay.
-    from extractor.readers import txt
+# format → the module that reads it and its function. Imported when a file
+# of that format is read (pdfplumber and python-docx cost start-up time a
+# .txt-only run should not pay), and never inside `except ImportError`: a
+# broken install is a bug that shows with its traceback, not "pdf files are
+# not supported".
+READERS: dict[str, tuple[str, str]] = {
+    "txt": ("extractor.readers.txt", "read"),
+    "docx": ("extractor.readers.docx", "read"),
+    "pdf": ("extractor.readers.pdf", "read"),
+    "doc": ("extractor.readers.legacy", "read"),
+    "rtf": ("extractor.readers.legacy", "read"),
+    "odt": ("extractor.readers.legacy", "read"),
+    "image": ("extractor.readers.ocr", "read_image"),
+}
 
-    table: dict[str, ReaderFn] = {"txt": txt.read}
-    try:
-        from extractor.readers import docx as docx_reader
 
-        table["docx"] = docx_reader.read
-    except ImportError:  # pragma: no cover - module written by a later step
-        pass
-    try:
-        from extractor.readers import pdf as pdf_reader
-
-        table["pdf"] = pdf_reader.read
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from extractor.readers import legacy
-
-        for fmt in ("doc", "rtf", "odt"):
-            table[fmt] = legacy.read
-    except ImportError:  # pragma: no cover
-        pass
-    try:
-        from extractor.readers import ocr
-
-        table["image"] = ocr.read_image
-    except ImportError:  # pragma: no cover
-        pass
-    return table
+def reader_for(fmt: str) -> ReaderFn | None:
+    entry = READERS.get(fmt)
+    if entry is None:
+        return None
+    module, function = entry
+    return getattr(importlib.import_module(module), function)
 
 
 def needs_ocr(data: bytes, name: str = "") -> bool:
@@ -123,11 +114,9 @@ def needs_ocr(data: bytes, name: str = "") -> bool:
 
 def ocr_pages(data: bytes, name: str = "") -> list[int]:
     """The numbers of the pages OCR would read: an image and no text."""
-    try:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as pdfium_c
-    except ImportError:
-        return []
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
     from extractor.readers.ocr import _PDFIUM_LOCK
 
     with _PDFIUM_LOCK:  # pdfium is not thread-safe
@@ -188,7 +177,7 @@ def _name_mismatch(name: str, fmt: str) -> str | None:
 
 def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT) -> Reading:
     fmt = admit(data, name, limits)
-    reader = _readers().get(fmt)
+    reader = reader_for(fmt)
     if reader is None:
         raise UnsupportedFormat(name, f"{fmt} files are not supported")
     reading = reader(data, name)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.errors import ReadError
@@ -99,43 +100,46 @@ def _enclosed(n: int, ranges: tuple[tuple[int, int, int], ...]) -> str:
 _CIRCLED = ((1, 20, 0x2460), (21, 35, 0x3251), (36, 50, 0x32B1))
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# ST_NumberFormat → how a counter value is shown; formats not listed here
+# (decimal and every one we do not render specially) show as decimals.
+_FORMATS: dict[str, Callable[[int], str]] = {
+    **dict.fromkeys(
+        ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "koreanCounting",
+         "taiwaneseCounting", "taiwaneseCountingThousand"),
+        _chinese_counting,
+    ),
+    "chineseLegalSimplified": lambda n: _chinese_counting(n, _CN_LEGAL, "拾佰仟", "萬"),
+    **dict.fromkeys(
+        ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"),
+        lambda n: "".join(_TW_DIGITS[int(d)] for d in str(n)),
+    ),
+    **dict.fromkeys(("ideographTraditional", "ideographLegalTraditional"), lambda n: _HEAVENLY_STEMS[(n - 1) % 10]),
+    "ideographZodiac": lambda n: _EARTHLY_BRANCHES[(n - 1) % 12],
+    **dict.fromkeys(
+        ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"), lambda n: _enclosed(n, _CIRCLED)
+    ),
+    "decimalEnclosedFullstop": lambda n: _enclosed(n, ((1, 20, 0x2488),)),
+    "decimalEnclosedParen": lambda n: _enclosed(n, ((1, 20, 0x2474),)),
+    **dict.fromkeys(("decimalFullWidth", "decimalFullWidth2"), lambda n: "".join(chr(0xFF10 + int(d)) for d in str(n))),
+    "decimalZero": lambda n: f"{n:02d}",
+    "upperLetter": lambda n: _letters(n, True),
+    "lowerLetter": lambda n: _letters(n, False),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "ordinal": _ordinal,
+    "none": lambda n: "",
+}
+
+
 def format_number(n: int, fmt: str) -> str:
     """Render counter value `n` in the ST_NumberFormat `fmt`."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "koreanCounting",
-               "taiwaneseCounting", "taiwaneseCountingThousand"):
-        return _chinese_counting(n)
-    if fmt == "chineseLegalSimplified":
-        return _chinese_counting(n, _CN_LEGAL, "拾佰仟", "萬")
-    if fmt in ("ideographDigital", "taiwaneseDigital", "japaneseDigitalTenThousand"):
-        return "".join(_TW_DIGITS[int(d)] for d in str(n))
-    if fmt in ("ideographTraditional", "ideographLegalTraditional"):
-        return _HEAVENLY_STEMS[(n - 1) % 10]
-    if fmt == "ideographZodiac":
-        return _EARTHLY_BRANCHES[(n - 1) % 12]
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese", "ideographEnclosedCircle"):
-        return _enclosed(n, _CIRCLED)
-    if fmt == "decimalEnclosedFullstop":
-        return _enclosed(n, ((1, 20, 0x2488),))
-    if fmt == "decimalEnclosedParen":
-        return _enclosed(n, ((1, 20, 0x2474),))
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return "".join(chr(0xFF10 + int(d)) for d in str(n))
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt == "upperLetter":
-        return _letters(n, True)
-    if fmt == "lowerLetter":
-        return _letters(n, False)
-    if fmt == "upperRoman":
-        return _roman(n)
-    if fmt == "lowerRoman":
-        return _roman(n).lower()
-    if fmt == "ordinal":
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        return f"{n}{suffix}"
-    if fmt == "none":
-        return ""
-    return str(n)  # decimal and every format we do not render specially
+    render = _FORMATS.get(fmt)
+    return render(n) if render else str(n)
 
 
 # --- numbering definitions ------------------------------------------------

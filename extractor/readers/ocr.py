@@ -151,7 +151,7 @@ class Line:
         return self.y1 - self.y0
 
 
-def ocr_image(image: "Image.Image", name: str, threads: int | None = None) -> list[Line]:
+def ocr_image(image: Image.Image, name: str, threads: int | None = None) -> list[Line]:
     """Text boxes of one page image, as Lines in no particular order."""
     import numpy as np
 
@@ -211,7 +211,7 @@ def _runs(profile: Any, min_value: float) -> list[float]:
     return out
 
 
-def find_tables(image: "Image.Image") -> list[Grid]:
+def find_tables(image: Image.Image) -> list[Grid]:
     """Ruled tables: long horizontal and vertical strokes (kept by a
     morphological opening, which erases text) that cross to form a grid of
     at least 2×2 cells. A missing border between two cells merges them."""
@@ -339,11 +339,11 @@ def rows(lines: list[Line]) -> list[Line]:
     """Merge boxes that share a baseline (a detector splits a line at wide
     gaps and at table cells) into rows, top to bottom."""
     out: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda l: (l.y0 + l.y1) / 2):
+    for ln in sorted(lines, key=lambda w: (w.y0 + w.y1) / 2):
         if out:
             row = out[-1]
-            top = min(l.y0 for l in row)
-            bottom = max(l.y1 for l in row)
+            top = min(w.y0 for w in row)
+            bottom = max(w.y1 for w in row)
             overlap = min(bottom, ln.y1) - max(top, ln.y0)
             if overlap >= 0.5 * min(ln.height, bottom - top):
                 row.append(ln)
@@ -351,8 +351,8 @@ def rows(lines: list[Line]) -> list[Line]:
         out.append([ln])
     merged = []
     for row in out:
-        row.sort(key=lambda l: l.x0)
-        height = statistics.median(l.height for l in row)
+        row.sort(key=lambda w: w.x0)
+        height = statistics.median(w.height for w in row)
         text = row[0].text
         gapped = False
         for prev, cur in zip(row, row[1:]):
@@ -362,12 +362,12 @@ def rows(lines: list[Line]) -> list[Line]:
             text += (" " if wide else "") + cur.text
         merged.append(
             Line(
-                min(l.x0 for l in row),
-                min(l.y0 for l in row),
-                max(l.x1 for l in row),
-                max(l.y1 for l in row),
+                min(w.x0 for w in row),
+                min(w.y0 for w in row),
+                max(w.x1 for w in row),
+                max(w.y1 for w in row),
                 text,
-                sum(l.score * len(l.text) for l in row) / max(1, sum(len(l.text) for l in row)),
+                sum(w.score * len(w.text) for w in row) / max(1, sum(len(w.text) for w in row)),
                 gapped,
             )
         )
@@ -398,7 +398,7 @@ class Layout:
     right: float
 
     @classmethod
-    def of(cls, page_rows: list[Line]) -> "Layout":
+    def of(cls, page_rows: list[Line]) -> Layout:
         char = statistics.median(r.height for r in page_rows)  # CJK glyphs are square
         return cls(char, *_margins(page_rows, char))
 
@@ -540,7 +540,7 @@ class ScannedPage:
     tables: list[tuple[Grid, list[Line]]]  # each grid with the OCR lines inside it
 
     @classmethod
-    def build(cls, number: int, lines: list[Line], height: float, grids: list[Grid]) -> "ScannedPage":
+    def build(cls, number: int, lines: list[Line], height: float, grids: list[Grid]) -> ScannedPage:
         tables: list[tuple[Grid, list[Line]]] = [(g, []) for g in grids]
         free = []
         for ln in lines:
@@ -603,8 +603,8 @@ def _mark_continuations(pages: list[ScannedPage], blocks: dict[int, list[Block]]
 def _page_warning(page: int, lines: list[Line]) -> str:
     if not lines:
         return f"page {page}: OCR used, no text found"
-    total = sum(len(l.text) for l in lines)
-    mean = sum(l.score * len(l.text) for l in lines) / max(1, total)
+    total = sum(len(w.text) for w in lines)
+    mean = sum(w.score * len(w.text) for w in lines) / max(1, total)
     warning = f"page {page}: OCR used (mean confidence {mean:.2f})"
     if mean < LOW_CONFIDENCE:
         warning += " — low confidence, check the text"
@@ -659,7 +659,7 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], name: str) -> tuple[dict
     def render(page: int) -> Any:
         # Rendered when a worker is ready for it: a long scan need not sit
         # in memory as images all at once.
-        def go() -> "Image.Image":
+        def go() -> Image.Image:
             with _PDFIUM_LOCK:
                 return pdf[page - 1].render(scale=scale, grayscale=True).to_pil()
 

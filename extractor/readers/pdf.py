@@ -30,6 +30,7 @@ from models import Block, Cell
 # pdfminer logs every damaged operator of a broken content stream as a
 # warning on stderr; what a user needs is the reader's own page warning.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+log = logging.getLogger(__name__)
 
 # Bands at the top and bottom of a page where headers and footers live.
 EDGE_BAND = 0.15
@@ -189,7 +190,7 @@ def _table_block(table, chars: list[dict], page: int) -> Block | None:
         row_span = max(1, sum(1 for y in ys if top - 0.5 <= y < bottom - 0.5))
         inside = [c for c in chars
                   if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom]
-        text = "\n".join(l.text for l in _lines_from_chars(inside, page))
+        text = "\n".join(ln.text for ln in _lines_from_chars(inside, page))
         grid[row][col] = Cell(text=text, row_span=row_span, col_span=col_span)
         for r in range(row, min(row + row_span, len(ys))):
             for k in range(col, min(col + col_span, len(xs))):
@@ -221,7 +222,7 @@ def _key(text: str) -> str:
 def _edge_lines(lines: list[Line], height: float) -> list[Line]:
     """Lines that may be a header or footer: among the first/last few of a
     page and inside the top/bottom band."""
-    ordered = sorted(lines, key=lambda l: l.top)
+    ordered = sorted(lines, key=lambda ln: ln.top)
     n = len(ordered)
     near_edge = sorted(set(range(min(EDGE_LINES, n))) | set(range(max(0, n - EDGE_LINES), n)))
     return [ordered[i] for i in near_edge
@@ -242,12 +243,12 @@ def _furniture(pages: dict[int, list[Line]], heights: dict[int, float]) -> set[i
     # words elsewhere on a page (the document's real title) stay.
     needed = max(2, math.ceil(0.4 * len(pages)))
     for group in by_key.values():
-        if len({l.page for l in group}) < needed:
+        if len({ln.page for ln in group}) < needed:
             continue
         for anchor in group:
-            same_place = [l for l in group if abs(l.top - anchor.top) <= 4]
-            if len({l.page for l in same_place}) >= needed:
-                drop.update(id(l) for l in same_place)
+            same_place = [ln for ln in group if abs(ln.top - anchor.top) <= 4]
+            if len({ln.page for ln in same_place}) >= needed:
+                drop.update(id(ln) for ln in same_place)
     return drop
 
 
@@ -276,14 +277,14 @@ def _densest(values: list[float], width: float, min_share: float = 0.0, lowest: 
 
 
 def _layout(lines: list[Line]) -> Layout:
-    sizes = [l.size for l in lines]
+    sizes = [ln.size for ln in lines]
     body = statistics.median(sizes) if sizes else 12.0
-    body_lines = [l for l in lines if abs(l.size - body) <= 1.0] or lines
-    left = _densest([l.x0 for l in body_lines], 0.5 * body, min_share=0.15, lowest=True) or 0.0
+    body_lines = [ln for ln in lines if abs(ln.size - body) <= 1.0] or lines
+    left = _densest([ln.x0 for ln in body_lines], 0.5 * body, min_share=0.15, lowest=True) or 0.0
     # The right margin: the densest cluster of line ends, taking its far
     # side (full lines end a little unevenly with CJK punctuation).
-    start = _densest([l.x1 for l in body_lines], 0.5 * body) or 0.0
-    right = max((l.x1 for l in body_lines if start <= l.x1 <= start + 0.5 * body), default=start)
+    start = _densest([ln.x1 for ln in body_lines], 0.5 * body) or 0.0
+    right = max((ln.x1 for ln in body_lines if start <= ln.x1 <= start + 0.5 * body), default=start)
     gaps = []
     for a, b in zip(body_lines, body_lines[1:]):
         if a.page == b.page and 0 <= b.top - a.bottom < 3 * body:
@@ -297,9 +298,9 @@ def _page_layouts(lines: list[Line], doc: Layout) -> dict[int, Layout]:
     elsewhere (mirrored margins of a printed document): both margins must
     have moved by the same amount, else the page keeps the document's."""
     by_page: dict[int, list[Line]] = defaultdict(list)
-    for l in lines:
-        if abs(l.size - doc.body_size) <= 1.0:
-            by_page[l.page].append(l)
+    for ln in lines:
+        if abs(ln.size - doc.body_size) <= 1.0:
+            by_page[ln.page].append(ln)
     out: dict[int, Layout] = {}
     for page, pl in by_page.items():
         if len(pl) < 6:
@@ -413,18 +414,15 @@ def _open(data: bytes, name: str):
 
 
 def _ocr(data: bytes, pages: list[int], name: str) -> tuple[dict[int, list[Block]], list[str]]:
-    reason: str
+    from extractor.readers.ocr import ocr_pdf_pages
+
     try:
-        from extractor.readers.ocr import ocr_pdf_pages
-    except ImportError as e:
-        reason = f"OCR module missing ({e})"
-    else:
-        try:
-            return ocr_pdf_pages(data, pages, name)
-        except JihuaError as e:  # MissingTool and kin: no engine installed
-            reason = getattr(e, "reason", str(e))
-        except Exception as e:  # an OCR failure must not lose the text pages
-            reason = f"OCR failed ({type(e).__name__}: {e})"
+        return ocr_pdf_pages(data, pages, name)
+    except JihuaError as e:  # MissingTool and kin: no engine installed
+        reason = getattr(e, "reason", str(e))
+    except Exception as e:  # an OCR failure must not lose the text pages
+        log.exception("OCR failed on %s", name)
+        reason = f"OCR failed ({type(e).__name__}: {e})"
     return {}, [f"page {n}: no text layer (OCR not available: {reason})" for n in pages]
 
 
@@ -435,13 +433,11 @@ def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
     table (reportlab's STSong-Light, common in generated Chinese PDFs, above
     all encrypted ones) where pdfium can; a page whose text pdfium reads is
     laid out by the same geometry as any other, and needs no OCR."""
-    try:
-        import pypdfium2 as pdfium
-        import pypdfium2.raw as raw
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
 
-        from extractor.readers.ocr import _PDFIUM_LOCK
-    except ImportError:
-        return {}
+    from extractor.readers.ocr import _PDFIUM_LOCK
+
     out: dict[int, list[dict]] = {}
     with _PDFIUM_LOCK:  # pdfium is not thread-safe
         try:
@@ -475,65 +471,82 @@ def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
     return out
 
 
+@dataclass
+class _Pages:
+    """What the page-by-page pass found, for the steps after it."""
+
+    lines: dict[int, list[Line]] = field(default_factory=dict)
+    tables: dict[int, list[TableItem]] = field(default_factory=dict)
+    heights: dict[int, float] = field(default_factory=dict)
+    scanned: list[int] = field(default_factory=list)  # pages for OCR
+    unmapped: list[int] = field(default_factory=list)  # pages of glyphs without Unicode
+    warnings: list[str] = field(default_factory=list)
+
+
+def _read_page(page, pages: _Pages) -> None:  # noqa: ANN001 - a pdfplumber Page
+    n = page.page_number
+    chars = page.chars
+    text_chars = sum(1 for c in chars if c["text"].strip())
+    # Glyphs without a Unicode mapping come out as "(cid:123)":
+    # a page made of them has no usable text layer either.
+    unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    if unmapped > UNMAPPED_SHARE * max(1, text_chars):
+        pages.unmapped.append(n)
+        return
+    if unmapped:
+        chars = [c for c in chars if not c["text"].startswith("(cid:")]
+    if text_chars < MIN_TEXT_CHARS and page.images:
+        pages.scanned.append(n)
+        return
+    tables: list[TableItem] = []
+    if text_chars and _has_rulings(page):
+        for t in page.find_tables():
+            block = _table_block(t, chars, n)
+            if block is None:
+                continue
+            x0, top, x1, bottom = t.bbox
+            tables.append(TableItem(block, top, n))
+            chars = [c for c in chars if not (x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+                                              and top <= (c["top"] + c["bottom"]) / 2 <= bottom)]
+    pages.lines[n] = _lines_from_chars(chars, n)
+    pages.tables[n] = tables
+
+
+def _read_unmapped(data: bytes, pages: _Pages) -> None:
+    """Pages pdfminer reads as (cid:…) glyphs: pdfium's text, else OCR."""
+    by_pdfium = _pdfium_chars(data, pages.unmapped)
+    for n in pages.unmapped:
+        chars = by_pdfium.get(n, [])
+        if sum(1 for c in chars if c["text"].strip()) >= MIN_TEXT_CHARS:
+            pages.warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters in pdfminer; read by pdfium")
+            pages.lines[n] = _lines_from_chars(chars, n)
+            pages.tables[n] = []
+        else:
+            pages.warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
+            pages.scanned.append(n)
+    pages.scanned.sort()
+
+
 def read(data: bytes, name: str) -> Reading:
     if not data:
         raise ReadError(name, "the file is empty")
     pdf = _open(data, name)
-    warnings: list[str] = []
-    lines_by_page: dict[int, list[Line]] = {}
-    tables_by_page: dict[int, list[TableItem]] = {}
-    heights: dict[int, float] = {}
-    scanned: list[int] = []
-    unmapped_pages: list[int] = []
+    pages = _Pages()
     try:
         for page in pdf.pages:
-            n = page.page_number
-            heights[n] = float(page.height)
+            pages.heights[page.page_number] = float(page.height)
             try:
-                chars = page.chars
-                text_chars = sum(1 for c in chars if c["text"].strip())
-                # Glyphs without a Unicode mapping come out as "(cid:123)":
-                # a page made of them has no usable text layer either.
-                unmapped = sum(1 for c in chars if c["text"].startswith("(cid:"))
-                if unmapped > UNMAPPED_SHARE * max(1, text_chars):
-                    unmapped_pages.append(n)
-                    continue
-                if unmapped:
-                    chars = [c for c in chars if not c["text"].startswith("(cid:")]
-                if text_chars < MIN_TEXT_CHARS and page.images:
-                    scanned.append(n)
-                    continue
-                tables: list[TableItem] = []
-                if text_chars and _has_rulings(page):
-                    for t in page.find_tables():
-                        block = _table_block(t, chars, n)
-                        if block is None:
-                            continue
-                        x0, top, x1, bottom = t.bbox
-                        tables.append(TableItem(block, top, n))
-                        chars = [c for c in chars if not (x0 <= (c["x0"] + c["x1"]) / 2 <= x1
-                                                          and top <= (c["top"] + c["bottom"]) / 2 <= bottom)]
-                lines_by_page[n] = _lines_from_chars(chars, n)
-                tables_by_page[n] = tables
+                _read_page(page, pages)
             except Exception as e:  # one broken content stream loses one page, not the file
-                warnings.append(f"page {n}: unreadable ({type(e).__name__}: {e})")
+                pages.warnings.append(f"page {page.page_number}: unreadable ({type(e).__name__}: {e})")
             finally:
                 page.flush_cache()
     finally:
         pdf.close()
-
-    if unmapped_pages:
-        by_pdfium = _pdfium_chars(data, unmapped_pages)
-        for n in unmapped_pages:
-            chars = by_pdfium.get(n, [])
-            if sum(1 for c in chars if c["text"].strip()) >= MIN_TEXT_CHARS:
-                warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters in pdfminer; read by pdfium")
-                lines_by_page[n] = _lines_from_chars(chars, n)
-                tables_by_page[n] = []
-            else:
-                warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
-                scanned.append(n)
-        scanned.sort()
+    if pages.unmapped:
+        _read_unmapped(data, pages)
+    lines_by_page, tables_by_page, heights = pages.lines, pages.tables, pages.heights
+    scanned, warnings = pages.scanned, pages.warnings
 
     drop = _furniture(lines_by_page, heights)
     ocr_blocks: dict[int, list[Block]] = {}
@@ -541,7 +554,7 @@ def read(data: bytes, name: str) -> Reading:
         ocr_blocks, ocr_warnings = _ocr(data, scanned, name)
         warnings.extend(ocr_warnings)
 
-    body = [l for n in sorted(lines_by_page) for l in lines_by_page[n] if id(l) not in drop]
+    body = [ln for n in sorted(lines_by_page) for ln in lines_by_page[n] if id(ln) not in drop]
     lay = _layout(body)
     page_lays = _page_layouts(body, lay)
     blocks: list[Block] = []
@@ -553,7 +566,7 @@ def read(data: bytes, name: str) -> Reading:
             run = []
             blocks.extend(b.model_copy(update={"page": b.page or n}) for b in ocr_blocks[n])
             continue
-        page_items: list[Line | TableItem] = [l for l in lines_by_page[n] if id(l) not in drop]
+        page_items: list[Line | TableItem] = [ln for ln in lines_by_page[n] if id(ln) not in drop]
         page_items += tables_by_page.get(n, [])
         page_items.sort(key=lambda it: it.top)
         run.extend(page_items)

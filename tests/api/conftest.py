@@ -64,7 +64,7 @@ def plan_text(i: int, unit: str = "测试单位工会") -> bytes:
         f"1.三月组织开展第{i}次“三八”妇女节女职工健康讲座。\n"
         "二、丰富职工文体生活\n"
         f"1.春节前举办第{i}届职工联欢会。\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 @pytest.fixture

@@ -71,7 +71,7 @@ def test_twenty_concurrent_uploads_store_each_file_once(client, db):
         answers = list(pool.map(lambda f: upload(client, f), requests))
     assert all(r.status_code in (200, 201) for r in answers), [r.text for r in answers]
     ids = {}
-    for (name, data), r in zip(requests, answers):
+    for (_name, data), r in zip(requests, answers):
         ids.setdefault(data, set()).add(r.json()["documents"][0]["id"])
     assert all(len(v) == 1 for v in ids.values())  # both copies answered with one id
     assert db["documents"].count == 12
