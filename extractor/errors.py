@@ -4,7 +4,11 @@ from __future__ import annotations
 
 
 class JihuaError(Exception):
-    """Base of every error jihua reports as bad input rather than a defect."""
+    """Base of every error jihua reports as bad input rather than a defect.
+    `code` is stable English for programs; the message is for people, in
+    the current language (models.messages)."""
+
+    code = "bad_input"
 
 
 class ReadError(JihuaError):
@@ -13,6 +17,8 @@ class ReadError(JihuaError):
     def __init__(self, file: str, reason: str):
         self.file = file
         self.reason = reason
+        # reason is a models.messages.Message where it comes from the catalogue
+        self.code = getattr(reason, "code", "read_error")
         super().__init__(f"{file}: {reason}")
 
 

@@ -22,6 +22,7 @@ from extractor.readers import read_bytes
 from extractor.tasks import extract
 from models import Block, BodyRef, Document, Plan, Task
 from models.limits import DEFAULT, Limits
+from models.messages import msg
 
 
 def parse_bytes(
@@ -34,7 +35,7 @@ def parse_bytes(
     reading = read_bytes(data, name, limits)
     chars = _text_chars(reading.blocks)
     if chars > limits.max_text_chars:
-        raise TooLarge(name, f"the text is {chars:,} characters long, above the limit of {limits.max_text_chars:,} per document")
+        raise TooLarge(name, msg("text_too_long", n=f"{chars:,}", limit=f"{limits.max_text_chars:,}"))
     doc = Document(
         file=name,
         format=reading.format,
@@ -46,15 +47,13 @@ def parse_bytes(
         # Refused, not stored empty: an empty document would make every
         # later upload of the same bytes a "duplicate" of nothing.
         why = "; ".join(reading.warnings)
-        raise ReadError(name, "no text found in the file" + (f" ({why})" if why else ""))
+        raise ReadError(name, msg("no_text_found", why=f" ({why})" if why else ""))
     drafts = split_plans(lines)
     for i, d in enumerate(drafts, 1):
         n = len(plan_text(d.lines + d.signature))
         if n > limits.max_plan_chars:
-            title = f" ({d.title[:30]})" if d.title else ""
-            raise TooLarge(
-                name, f"plan {i}{title} is {n:,} characters long, above the limit of {limits.max_plan_chars:,} per plan"
-            )
+            title = msg("paren", text=d.title[:30]) if d.title else ""
+            raise TooLarge(name, msg("plan_too_long", i=i, title=title, n=f"{n:,}", limit=f"{limits.max_plan_chars:,}"))
     tax = taxonomy or themes_mod.load_taxonomy()
     doc.plans = [build_plan(d, tax) for d in drafts]
     return doc
@@ -134,23 +133,23 @@ def read_file(path: str | Path, limits: Limits = DEFAULT) -> bytes:
 
     p = Path(path)
     cap = limits.max_file_bytes
-    too_large = f"the file is larger than the {mb(cap)} limit per file"
+    too_large = msg("file_over_limit", limit=mb(cap))
     try:
         st = p.stat()
         if p.is_dir():
-            raise ReadError(str(path), "is a directory, not a file")
+            raise ReadError(str(path), msg("is_directory"))
         if stat.S_ISREG(st.st_mode) and st.st_size > cap:
-            raise TooLarge(str(path), f"the file is {mb(st.st_size)}, above the {mb(cap)} limit per file")
+            raise TooLarge(str(path), msg("file_too_large", size=mb(st.st_size), limit=mb(cap)))
         with open(p, "rb") as fh:
             data = fh.read(cap + 1)
     except FileNotFoundError as e:
-        raise ReadError(str(path), "no such file") from e
+        raise ReadError(str(path), msg("no_such_file")) from e
     except IsADirectoryError as e:
-        raise ReadError(str(path), "is a directory, not a file") from e
+        raise ReadError(str(path), msg("is_directory")) from e
     except PermissionError as e:
-        raise ReadError(str(path), "permission denied") from e
+        raise ReadError(str(path), msg("permission_denied")) from e
     except OSError as e:
-        raise ReadError(str(path), f"cannot read the file ({e.strerror or e})") from e
+        raise ReadError(str(path), msg("cannot_read", reason=e.strerror or e)) from e
     if len(data) > cap:
         raise TooLarge(str(path), too_large)
     return data

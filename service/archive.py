@@ -19,6 +19,7 @@ from extractor.errors import ReadError, TooLarge, UnsafeArchive
 from extractor.readers import admit
 from extractor.readers.package import check_zip, entry_name, mb
 from models.limits import MB, Limits
+from models.messages import msg
 
 __all__ = [
     "MB", "Limits", "ReadError", "TooLarge", "UnsafeArchive", "check_archive", "check_file", "entry_name",
@@ -49,18 +50,18 @@ def read_entry(z: zipfile.ZipFile, info: zipfile.ZipInfo, label: str, limits: Li
     per file, nor more than the size the header declared."""
     cap = limits.max_file_bytes
     if info.file_size > cap:
-        raise TooLarge(label, f"the file is {_mb(info.file_size)}, above the {_mb(cap)} limit per file")
+        raise TooLarge(label, msg("file_too_large", size=_mb(info.file_size), limit=_mb(cap)))
     if info.flag_bits & 0x1:
-        raise ReadError(label, "the entry is encrypted")
+        raise ReadError(label, msg("entry_encrypted"))
     try:
         with z.open(info) as f:
             data = _read_capped(f, min(cap, info.file_size))
     except zipfile.BadZipFile as e:
-        raise ReadError(label, f"corrupt archive entry ({e})") from e
+        raise ReadError(label, msg("entry_corrupt", reason=e)) from e
     except (OSError, EOFError, NotImplementedError, zlib.error) as e:
-        raise ReadError(label, f"cannot inflate the entry ({e})") from e
+        raise ReadError(label, msg("entry_uninflatable", reason=e)) from e
     if data is None:
-        raise UnsafeArchive(label, "inflates beyond the size its header declares: a zip bomb")
+        raise UnsafeArchive(label, msg("entry_bomb"))
     return data
 
 
@@ -80,5 +81,5 @@ def read_capped(f: IO[bytes], cap: int, name: str) -> bytes:
     """All of a stream, or TooLarge once it passes `cap` bytes."""
     data = _read_capped(f, cap)
     if data is None:
-        raise TooLarge(name, f"the file is larger than the {_mb(cap)} limit per file")
+        raise TooLarge(name, msg("file_over_limit", limit=_mb(cap)))
     return data

@@ -21,6 +21,7 @@ from typing import Any
 import sqlite_utils
 
 from models.limits import DEFAULT, Limits
+from models.messages import msg
 from store.budget import Deadline
 
 _LABEL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[①-⑳])\s*")
@@ -55,13 +56,10 @@ def compare(
     deadline = deadline or Deadline(None)
     units = units or []
     if len(units) > limits.max_compare_units:
-        raise CompareTooLarge(f"{len(units)} units: at most {limits.max_compare_units} can be compared at once")
+        raise CompareTooLarge(msg("compare_units", n=len(units), limit=limits.max_compare_units))
     plans = _select_plans(db, units, plan_ids or [])
     if len(plans) > limits.max_compare_plans:
-        raise CompareTooLarge(
-            f"these units have {len(plans)} plans: at most {limits.max_compare_plans} can be compared at once "
-            "(compare fewer units, or chosen plans with plan_ids=)"
-        )
+        raise CompareTooLarge(msg("compare_plans", n=len(plans), limit=limits.max_compare_plans))
     labels = _labels(plans, units)
     by_plan = {p["id"]: labels[p["id"]] for p in plans}
     order = list(dict.fromkeys(labels[p["id"]] for p in plans))
@@ -74,10 +72,7 @@ def compare(
         marks = ", ".join("?" for _ in by_plan)
         n = db.execute(f"SELECT count(*) FROM tasks WHERE plan_id IN ({marks})", list(by_plan)).fetchone()[0]
         if n > limits.max_compare_tasks:
-            raise CompareTooLarge(
-                f"these plans hold {n} tasks: at most {limits.max_compare_tasks} can be compared at once "
-                "(compare fewer units, or chosen plans with plan_ids=)"
-            )
+            raise CompareTooLarge(msg("compare_tasks", n=n, limit=limits.max_compare_tasks))
         for tid, plan_id, text, months, themes in db.execute(
             f"SELECT id, plan_id, text, months, themes FROM tasks WHERE plan_id IN ({marks}) ORDER BY plan_id, seq",
             list(by_plan),

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlite_utils
 
+from models.messages import msg
 from store.write import write_transaction
 
 _CREATE = """CREATE TABLE IF NOT EXISTS jobs (
@@ -18,10 +19,6 @@ _CREATE = """CREATE TABLE IF NOT EXISTS jobs (
     state TEXT NOT NULL  -- the job as JSON (counts, per-file results)
 )"""
 
-INTERRUPTED = (
-    "the server stopped while this job ran; what it stored is kept: send the archive again "
-    "and the files stored before are skipped"
-)
 
 
 def _ensure(db: sqlite_utils.Database) -> None:
@@ -50,6 +47,6 @@ def interrupt_unfinished(db: sqlite_utils.Database, now: str) -> int:
     rows = db.execute("SELECT state FROM jobs WHERE status IN ('queued', 'running')").fetchall()
     for (state,) in rows:
         job = json.loads(state)
-        job.update(status="interrupted", error=INTERRUPTED, finished_at=now)
+        job.update(status="interrupted", error=msg("job_interrupted"), finished_at=now)
         save_job(db, job)
     return len(rows)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from models.messages import msg
+
 SCHEMA_VERSION = 1
 
 # FTS5's trigram tokenizer arrived in SQLite 3.34 (2020-12). Older builds get
@@ -31,7 +33,7 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     """
     path = Path(path)
     if not create and not path.exists():
-        raise FileNotFoundError(f"{path}: no such database (run `jihua ingest` first)")
+        raise FileNotFoundError(f"{path}: {msg('no_database')}")
     # check_same_thread=False: the API opens one connection per request, and
     # FastAPI may finish a request on another thread than the one it began on.
     conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)

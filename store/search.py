@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from models.messages import msg
 from store.schema import has_fts
 
 TRIGRAM = 3
@@ -37,10 +38,10 @@ def check_query(q: str | None, max_terms: int, max_chars: int) -> None:
     if q is None:
         return
     if len(q) > max_chars:
-        raise QueryTooLarge(f"q: {len(q)} characters, above the limit of {max_chars}")
+        raise QueryTooLarge(msg("query_too_long", n=len(q), limit=max_chars))
     n = len(terms(q))
     if n > max_terms:
-        raise QueryTooLarge(f"q: {n} terms, above the limit of {max_terms}")
+        raise QueryTooLarge(msg("query_too_many_terms", n=n, limit=max_terms))
 
 
 def like_pattern(t: str) -> str:

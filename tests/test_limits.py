@@ -78,20 +78,23 @@ def test_docx_whose_part_inflates_past_the_limit_is_too_large_before_reading():
         parse_bytes(data, "bomb.docx")
     assert time.perf_counter() - t0 < 5
     assert err.value.file == "bomb.docx"
-    assert "word/document.xml" in err.value.reason and "limit per document part" in err.value.reason
+    assert err.value.code == "part_too_large"
+    assert "word/document.xml" in err.value.reason and "超过每个部件 25.0 MB 的上限" in err.value.reason
 
 
 def test_a_plan_over_a_million_characters_is_too_large_not_a_spacy_error():
     with pytest.raises(TooLarge) as err:
         parse_bytes(long_plan(1_050_000), "long.txt")
-    assert "plan 1" in err.value.reason and "200,000 per plan" in err.value.reason
+    assert err.value.code == "plan_too_long"
+    assert "第 1 个计划" in err.value.reason and "超过每个计划 200,000 个字符的上限" in err.value.reason
 
 
 def test_a_document_over_the_text_limit_is_refused_before_cleaning():
     limits = DEFAULT.but(max_text_chars=50_000)
     text = "".join(plan(i) for i in range(1000)).encode()
-    with pytest.raises(TooLarge, match="per document"):
+    with pytest.raises(TooLarge, match="超过每个文档 50,000 个字符的上限") as err:
         parse_bytes(text, "many.txt", limits=limits)
+    assert err.value.code == "text_too_long"
 
 
 def test_a_plan_under_the_limits_parses():
@@ -100,7 +103,7 @@ def test_a_plan_under_the_limits_parses():
 
 
 def test_a_device_is_read_only_up_to_the_file_limit():
-    with pytest.raises(TooLarge, match="larger than the 1.0 MB limit"):
+    with pytest.raises(TooLarge, match="文件超过每个文件 1.0 MB 的上限"):
         parse_file("/dev/zero", limits=DEFAULT.but(max_file_bytes=MB))
 
 
@@ -108,7 +111,7 @@ def test_a_large_file_is_refused_by_its_size_before_reading(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:
         fh.truncate(30 * MB)  # sparse: refused by its size, not read
-    with pytest.raises(TooLarge, match="30.0 MB, above the 20.0 MB limit"):
+    with pytest.raises(TooLarge, match="文件大小 30.0 MB，超过每个文件 20.0 MB 的上限"):
         parse_file(big)
 
 
@@ -132,21 +135,21 @@ def hostile_files(tmp_path_factory) -> dict[str, Path]:
 def test_parse_reports_a_long_plan_and_goes_on_to_the_next_file(hostile_files):
     r = jihua("parse", "--json", str(hostile_files["long.txt"]), str(FIXTURES / "d3.txt"))
     assert r.returncode == 2, r.stderr
-    assert "long.txt: plan 1" in r.stderr and "per plan" in r.stderr
+    assert "long.txt: 第 1 个计划" in r.stderr and "超过每个计划" in r.stderr
     assert '"file": "d3.txt"' in r.stdout
 
 
 def test_parse_applies_the_part_limit_under_a_memory_cap(hostile_files):
     r = jihua("parse", str(hostile_files["bomb.docx"]), str(FIXTURES / "d3.txt"), mem_mb=3000)
     assert r.returncode == 2, r.stderr
-    assert "bomb.docx: part 'word/document.xml' inflates to" in r.stderr
+    assert "bomb.docx: 部件 'word/document.xml' 解压后为" in r.stderr
     assert "d3.txt" in r.stdout
 
 
 def test_parse_of_dev_zero_stops_at_the_file_limit():
     r = jihua("parse", "/dev/zero", mem_mb=3000, timeout=60)
     assert r.returncode == 2
-    assert r.stderr.strip() == "/dev/zero: the file is larger than the 20.0 MB limit per file"
+    assert r.stderr.strip() == "/dev/zero: 文件超过每个文件 20.0 MB 的上限"
 
 
 def test_parse_reads_the_limits_from_the_environment(tmp_path):
@@ -155,7 +158,7 @@ def test_parse_reads_the_limits_from_the_environment(tmp_path):
     import os
 
     r = jihua("parse", str(f), env={**os.environ, "JIHUA_MAX_PLAN_CHARS": "1000"})
-    assert r.returncode == 2 and "above the limit of 1,000 per plan" in r.stderr
+    assert r.returncode == 2 and "超过每个计划 1,000 个字符的上限" in r.stderr
 
 
 # --- files that used to be stored wrong ------------------------------------------
@@ -169,14 +172,14 @@ def test_pdf_encrypted_with_an_empty_password_is_read_through_pdfium():
 
 
 def test_a_document_without_text_is_refused_not_stored_empty():
-    with pytest.raises(ReadError, match="empty.docx: no text found in the file"):
+    with pytest.raises(ReadError, match="empty.docx: 文件中没有找到文字"):
         parse_bytes(docx_bytes([""]), "empty.docx")
 
 
 def test_a_docx_name_over_plain_text_is_read_with_a_warning():
     doc = parse_bytes(plan().encode(), "plan.docx")
     assert doc.format == "txt" and doc.plans
-    assert doc.warnings[0] == "the name says .docx but the content is txt: read as txt"
+    assert doc.warnings[0] == "文件名是 .docx，但内容是 txt：按 txt 读取"
 
 
 def test_text_mixing_gbk_and_utf8_is_decoded_line_by_line_with_a_warning():

@@ -67,7 +67,7 @@ def test_doc_reads_like_the_docx_it_was_saved_from(saved_as):
     original = docx_reader.read(D1.read_bytes(), "d1.docx")
     reading = read_bytes(saved_as["doc"], "d1.doc")
     assert reading.format == "doc"
-    assert reading.warnings[0] == "converted from doc by LibreOffice"
+    assert reading.warnings[0] == "已由 LibreOffice 从 doc 转换"
     assert _shape(reading) == _shape(original)
     # Word's automatic numbering survived as labels.
     labels = [b.label for b in reading.blocks if b.label]
@@ -83,7 +83,7 @@ def test_rtf_and_odt_keep_the_outline_labels(saved_as, fmt):
     original = docx_reader.read(D1.read_bytes(), "d1.docx")
     reading = read_bytes(saved_as[fmt], f"d1.{fmt}")
     assert reading.format == fmt
-    assert f"converted from {fmt} by LibreOffice" in reading.warnings
+    assert f"已由 LibreOffice 从 {fmt} 转换" in reading.warnings
     want = [(b.label, b.text.strip()) for b in original.blocks if b.label]
     got = [(b.label, b.text.strip()) for b in reading.blocks if b.label]
     if fmt == "rtf":
@@ -98,7 +98,7 @@ def test_rtf_and_odt_keep_the_outline_labels(saved_as, fmt):
 def test_wps_file_takes_the_doc_path_and_says_so(saved_as):
     # Kingsoft WPS files are Word-format OLE files under another extension.
     reading = read_bytes(saved_as["doc"], "计划.wps")
-    assert reading.warnings[0] == "converted from wps by LibreOffice"
+    assert reading.warnings[0] == "已由 LibreOffice 从 wps 转换"
     assert any(b.label == "五、" for b in reading.blocks)
 
 
@@ -135,7 +135,7 @@ def _lingering_conversions() -> list[str]:
 
 def test_a_hung_conversion_is_stopped_with_a_clear_error(saved_as, monkeypatch):
     monkeypatch.setattr(legacy, "CONVERT_TIMEOUT", 0.2)
-    with pytest.raises(ReadError, match="did not finish converting within 0.2 s"):
+    with pytest.raises(ReadError, match="LibreOffice 在 0.2 秒内未完成转换"):
         legacy.read(saved_as["doc"], "slow.doc")
     # The whole process group is gone, soffice.bin included.
     deadline = time.monotonic() + 5
@@ -146,10 +146,10 @@ def test_a_hung_conversion_is_stopped_with_a_clear_error(saved_as, monkeypatch):
 
 def test_an_ole_file_that_is_not_a_document_is_refused():
     junk = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 20
-    with pytest.raises(UnsupportedFormat, match="not a Word or WPS document"):
+    with pytest.raises(UnsupportedFormat, match="不是 Word 或 WPS 文档"):
         read_bytes(junk, "junk.doc")
     workbook = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100 + "Workbook".encode("utf-16-le") + b"\0" * 100
-    with pytest.raises(UnsupportedFormat, match="junk.xls: an Excel workbook"):
+    with pytest.raises(UnsupportedFormat, match="junk.xls: Excel 工作簿，不是 Word 或 WPS 文档"):
         read_bytes(workbook, "junk.xls")
 
 
@@ -171,7 +171,7 @@ def test_without_any_converter_the_error_names_what_to_install(saved_as, tmp_pat
     monkeypatch.setenv("PATH", _path_with_only(tmp_path))
     with pytest.raises(MissingTool) as err:
         read_bytes(saved_as["doc"], "d1.doc")
-    assert str(err.value).startswith("d1.doc: reading doc files needs LibreOffice")
+    assert str(err.value).startswith("d1.doc: 读取 doc 文件需要 LibreOffice") and err.value.code == "needs_libreoffice"
     assert "libreoffice-writer-nogui" in str(err.value)
 
 
@@ -181,7 +181,7 @@ def test_without_libreoffice_a_doc_falls_back_to_text(saved_as, tmp_path, monkey
         pytest.skip(f"{tool} is not installed (JIHUA_SETUP_FALLBACKS=1 scripts/setup-system.sh)")
     monkeypatch.setenv("PATH", _path_with_only(tmp_path, tool))
     reading = read_bytes(saved_as["doc"], "d1.doc")
-    assert "labels may be lost" in reading.warnings[0]
+    assert "标号可能丢失" in reading.warnings[0]
     assert tool in reading.warnings[0]
     texts = [b.text for b in reading.blocks]
     assert "青川区总工会2025年工作计划" in texts
@@ -193,7 +193,7 @@ def test_without_libreoffice_an_odt_falls_back_to_its_xml_text(saved_as, tmp_pat
     monkeypatch.setenv("PATH", _path_with_only(tmp_path))
     reading = read_bytes(saved_as["odt"], "d1.odt")
     assert reading.format == "odt"
-    assert "labels may be lost" in reading.warnings[0]
+    assert "标号可能丢失" in reading.warnings[0]
     original = docx_reader.read(D1.read_bytes(), "d1.docx")
     # Every paragraph's text is there; only the generated labels are not.
     texts = {b.text.strip() for b in reading.blocks}

@@ -124,7 +124,7 @@ def test_every_ocred_page_is_named_with_its_confidence(d2_ocr):
     _, warnings = d2_ocr
     assert len(warnings) == 5
     for n, w in enumerate(warnings, start=1):
-        m = re.fullmatch(rf"page {n}: OCR used \(mean confidence (\d\.\d\d)\)", w)
+        m = re.fullmatch(rf"第 {n} 页：使用了 OCR（平均置信度 (\d\.\d\d)）", w)
         assert m, w
         assert float(m.group(1)) >= 0.9
 
@@ -133,7 +133,7 @@ def test_the_pdf_reader_ocrs_a_scanned_page(d2_images):
     scan = _scanned_pdf([d2_images[1]])
     reading = read_bytes(scan, "scan.pdf")
     assert reading.format == "pdf"
-    assert any(w.startswith("page 1: OCR used") for w in reading.warnings)
+    assert any(w.startswith("第 1 页：使用了 OCR") for w in reading.warnings)
     texts = [b.text for b in reading.blocks]
     assert "三、主要工作" in texts
     assert any(t.startswith("（一）加强思想引领") for t in texts)
@@ -149,7 +149,7 @@ def test_a_png_photo_of_a_page_is_read(d2_images):
     texts = [b.text for b in reading.blocks]
     assert "四、月度工作安排" in texts
     assert any(t.startswith("一月：召开女职工委员会全体委员会议") for t in texts)
-    assert reading.warnings[0].startswith("page 1: OCR used (mean confidence")
+    assert reading.warnings[0].startswith("第 1 页：使用了 OCR（平均置信度")
 
 
 def test_each_frame_of_a_tiff_is_a_page(d2_images):
@@ -158,13 +158,13 @@ def test_each_frame_of_a_tiff_is_a_page(d2_images):
     strips[0].save(buf, format="TIFF", save_all=True, append_images=strips[1:])
     reading = read_bytes(buf.getvalue(), "scan.tif")
     assert {b.page for b in reading.blocks} == {1, 2}
-    assert [w[:16] for w in reading.warnings] == ["page 1: OCR used", "page 2: OCR used"]
+    assert [w[:13] for w in reading.warnings] == ["第 1 页：使用了 OCR", "第 2 页：使用了 OCR"]
 
 
 def test_an_image_without_text_is_an_error_not_an_empty_plan():
     buf = io.BytesIO()
     Image.new("RGB", (400, 300), "white").save(buf, format="PNG")
-    with pytest.raises(Exception, match="blank.png: no text found in the image"):
+    with pytest.raises(Exception, match="blank.png: 图片中没有识别出文字"):
         read_bytes(buf.getvalue(), "blank.png")
 
 
@@ -172,7 +172,7 @@ def test_missing_ocr_engine_names_what_to_install(monkeypatch, d2_scan):
     monkeypatch.setitem(sys.modules, "rapidocr", None)  # what an uninstalled package looks like
     with pytest.raises(MissingTool) as err:
         ocr.ocr_pdf_pages(d2_scan, [1], "scan.pdf")
-    assert str(err.value).startswith("scan.pdf: OCR needs rapidocr and onnxruntime")
+    assert str(err.value).startswith("scan.pdf: 识别扫描件需要 rapidocr 和 onnxruntime") and err.value.code == "ocr_missing"
     assert "pip install rapidocr onnxruntime" in str(err.value)
 
 
@@ -271,7 +271,7 @@ def test_scanned_pdf_parses_to_the_plans_of_the_original(d2_scan):
     # As good as the original, and at least the bar where the original reaches it.
     assert got["sections_f1"] >= min(0.9, want["sections_f1"])
     assert got["month_tasks_f1"] >= min(0.85, want["month_tasks_f1"])
-    assert sum("OCR used" in w for w in derived.warnings) == 5
+    assert sum("使用了 OCR" in w for w in derived.warnings) == 5
 
 
 # --- ruled tables ---------------------------------------------------------------

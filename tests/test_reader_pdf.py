@@ -305,9 +305,9 @@ def test_page_without_text_layer_is_reported_not_fatal():
     assert reading.blocks[-1].text == "第二页有文字。"
     # Either OCR ran (and says so for page 1) or the page is reported as
     # unreadable without a text layer; the text page is read either way.
-    page_one = [w for w in reading.warnings if w.startswith("page 1: ")]
+    page_one = [w for w in reading.warnings if w.startswith("第 1 页")]
     assert page_one
-    assert "OCR used" in page_one[0] or page_one[0].startswith("page 1: no text layer (OCR not available: ")
+    assert "使用了 OCR" in page_one[0] or page_one[0].startswith("第 1 页：没有文字层（无法 OCR：")
 
 
 # --- bad input ----------------------------------------------------------------------
@@ -327,7 +327,7 @@ def test_password_protected_pdf_is_a_read_error_naming_the_reason():
     with pytest.raises(ReadError) as err:
         read_bytes(_encrypted("secret", "owner"), "locked.pdf")
     assert err.value.file == "locked.pdf"
-    assert "encrypted" in err.value.reason and "password" in err.value.reason
+    assert err.value.code == "pdf_encrypted" and "密码" in err.value.reason
 
 
 def test_pdf_with_only_an_owner_password_still_reads():
@@ -340,7 +340,7 @@ def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
     # "(cid:N)" placeholders, which must never reach the text.
     reading = read_bytes(_encrypted("", "owner"), "restricted.pdf")
     assert not any("(cid:" in b.text for b in reading.blocks)
-    assert any(w.startswith("page 1: the text layer has no Unicode mapping") for w in reading.warnings)
+    assert any(w.startswith("第 1 页：文字层的字符没有 Unicode 映射") for w in reading.warnings)
 
 
 @pytest.mark.parametrize("fraction", [0.2, 0.6, 0.95])
@@ -349,7 +349,7 @@ def test_truncated_pdf_is_a_read_error(fraction):
     with pytest.raises(ReadError) as err:
         read_bytes(data[: int(len(data) * fraction)], "cut.pdf")
     assert str(err.value).startswith("cut.pdf: ")
-    assert "truncated" in err.value.reason
+    assert err.value.code in ("pdf_damaged", "pdf_damaged_or_locked") and "损坏" in err.value.reason
 
 
 def test_pdf_header_with_garbage_is_a_read_error():

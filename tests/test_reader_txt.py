@@ -78,10 +78,10 @@ def test_utf8_cut_inside_its_last_character_is_still_utf8():
 def test_empty_file_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read_bytes(b"", "empty.txt")
-    assert str(err.value) == "empty.txt: the file is empty"
+    assert str(err.value) == "empty.txt: 文件是空的" and err.value.code == "file_empty"
 
 
 def test_blank_file_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read(b" \r\n\r\n\t", "blank.txt")
-    assert err.value.file == "blank.txt" and "no text" in err.value.reason
+    assert err.value.file == "blank.txt" and err.value.code == "no_text" and "没有文字" in err.value.reason

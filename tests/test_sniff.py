@@ -43,8 +43,9 @@ def test_name_does_not_decide_the_format():
 
 
 def test_empty_file_is_a_read_error():
-    with pytest.raises(ReadError, match="the file is empty"):
+    with pytest.raises(ReadError, match="e.txt: 文件是空的") as err:
         sniff(b"", "e.txt")
+    assert err.value.code == "file_empty"
 
 
 def test_binary_file_is_unsupported_with_name_and_reason():
@@ -52,12 +53,13 @@ def test_binary_file_is_unsupported_with_name_and_reason():
     with pytest.raises(UnsupportedFormat) as err:
         read_bytes(data, "blob.txt")
     assert err.value.file == "blob.txt"
-    assert "binary" in err.value.reason
+    assert err.value.code == "binary_content" and "二进制" in err.value.reason
 
 
 def test_zip_that_is_not_a_word_document_is_unsupported():
-    with pytest.raises(UnsupportedFormat, match="not a Word document"):
+    with pytest.raises(UnsupportedFormat, match="不是 Word 文档") as err:
         sniff(zip_with("a.txt"), "a.docx")
+    assert err.value.code == "zip_not_word"
 
 
 def test_truncated_zip_is_a_read_error():
@@ -74,4 +76,4 @@ def test_password_protected_office_document_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read_bytes(data, "locked.docx")
     assert err.value.file == "locked.docx"
-    assert "encrypted" in err.value.reason and "password" in err.value.reason
+    assert err.value.code == "office_encrypted" and "密码" in err.value.reason

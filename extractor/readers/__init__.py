@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from extractor.errors import ReadError, TooLarge, UnsupportedFormat
 from models import Block
 from models.limits import DEFAULT, Limits
+from models.messages import msg
 
 
 @dataclass
@@ -31,7 +32,7 @@ ReaderFn = Callable[[bytes, str], Reading]
 def sniff(data: bytes, name: str = "") -> str:
     """Name the format of `data` from its leading bytes and structure."""
     if not data:
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, msg("file_empty"))
     head = data[:8]
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -40,17 +41,17 @@ def sniff(data: bytes, name: str = "") -> str:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
         except zipfile.BadZipFile as e:
-            raise ReadError(name, f"corrupt zip container ({e})") from e
+            raise ReadError(name, msg("corrupt_zip", reason=e)) from e
         if "word/document.xml" in names:
             return "docx"
         if "mimetype" in names and b"opendocument.text" in data[:200]:
             return "odt"
-        raise UnsupportedFormat(name, "a zip file that is not a Word document")
+        raise UnsupportedFormat(name, msg("zip_not_word"))
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         # A password-protected .docx is an OLE2 file holding an
         # "EncryptedPackage" stream; no reader can open it.
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise ReadError(name, "the Office document is encrypted and needs a password to open")
+            raise ReadError(name, msg("office_encrypted"))
         return "doc"  # OLE2 compound file: Word 97-2003 or WPS
     if head.startswith(b"{\\rtf"):
         return "rtf"
@@ -58,7 +59,7 @@ def sniff(data: bytes, name: str = "") -> str:
         return "image"
     if _looks_like_text(data):
         return "txt"
-    raise UnsupportedFormat(name, "not a text, Word or PDF file (binary content)")
+    raise UnsupportedFormat(name, msg("binary_content"))
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -123,7 +124,7 @@ def ocr_pages(data: bytes, name: str = "") -> list[int]:
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
-            raise ReadError(name, f"a damaged PDF, or one that needs a password to open ({e})") from e
+            raise ReadError(name, msg("pdf_damaged_or_locked", reason=e)) from e
         try:
             pages = []
             for i in range(1, len(pdf) + 1):
@@ -149,10 +150,10 @@ def admit(data: bytes, name: str, limits: Limits = DEFAULT) -> str:
     from extractor.readers.package import check_zip, mb
 
     if len(data) > limits.max_file_bytes:
-        raise TooLarge(name, f"the file is {mb(len(data))}, above the {mb(limits.max_file_bytes)} limit per file")
+        raise TooLarge(name, msg("file_too_large", size=mb(len(data)), limit=mb(limits.max_file_bytes)))
     fmt = sniff(data, name)
     if fmt not in limits.formats:
-        raise UnsupportedFormat(name, f"{fmt} files are not accepted (accepted: {', '.join(sorted(limits.formats))})")
+        raise UnsupportedFormat(name, msg("format_not_accepted", fmt=fmt, accepted=", ".join(sorted(limits.formats))))
     if fmt in ("docx", "odt"):
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             check_zip(z, name, limits, document=True)
@@ -172,14 +173,14 @@ def _name_mismatch(name: str, fmt: str) -> str | None:
     expected = _EXPECTED.get(suffix)
     if expected is None or expected == fmt:
         return None
-    return f"the name says {suffix} but the content is {fmt}: read as {fmt}"
+    return msg("warn_name_mismatch", suffix=suffix, fmt=fmt)
 
 
 def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT) -> Reading:
     fmt = admit(data, name, limits)
     reader = reader_for(fmt)
     if reader is None:
-        raise UnsupportedFormat(name, f"{fmt} files are not supported")
+        raise UnsupportedFormat(name, msg("format_not_supported", fmt=fmt))
     reading = reader(data, name)
     mismatch = _name_mismatch(name, fmt)
     if mismatch:

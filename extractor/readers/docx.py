@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from extractor.errors import ReadError
 from extractor.readers import Reading
 from models import Block, Cell
+from models.messages import msg
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -586,7 +587,7 @@ def _children(parent, tag: str):
 
 def read(data: bytes, name: str) -> Reading:
     if not data:
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, msg("file_empty"))
     import docx  # python-docx; imported here so .txt runs do not pay for it
 
     try:
@@ -596,14 +597,14 @@ def read(data: bytes, name: str) -> Reading:
         styles_root = _part_root(part, "_styles_part")
         numbering_root = _part_root(part, "numbering_part")
     except Exception as e:  # python-docx raises zip, XML and package errors alike
-        raise ReadError(name, f"not a readable Word document ({type(e).__name__}: {e})") from e
+        raise ReadError(name, msg("docx_unreadable", reason=f"{type(e).__name__}: {e}")) from e
     styles = Styles(styles_root)
     reader = _BodyReader(Numbering(numbering_root, styles), styles)
     body = body if body is not None else []
     reader.body(body)
     warnings: list[str] = []
     if not reader.blocks:
-        warnings.append("the document body holds no text")
+        warnings.append(msg("warn_docx_empty"))
     return Reading(format="docx", blocks=reader.blocks, warnings=warnings)
 
 

@@ -28,12 +28,12 @@ from extractor.errors import MissingTool, ReadError, UnsupportedFormat
 from extractor.readers import Reading, sniff
 from extractor.readers import txt as txt_reader
 from models import Block
+from models.messages import msg
 
 # Seconds one conversion may take; a large .doc converts in a few seconds,
 # so this only stops a hung LibreOffice (e.g. a dialog it cannot show).
 CONVERT_TIMEOUT = float(os.environ.get("JIHUA_CONVERT_TIMEOUT", "120"))
 
-INSTALL_HINT = "install LibreOffice: apt-get install libreoffice-writer-nogui (or run scripts/setup-system.sh)"
 
 # The extension LibreOffice is shown: its type detection looks at the
 # content, but a matching name avoids a wrong first guess.
@@ -59,7 +59,7 @@ def read(data: bytes, name: str) -> Reading:
 
         reading = docx_reader.read(docx_bytes, name)
         reading.format = fmt
-        reading.warnings.insert(0, f"converted from {label} by LibreOffice")
+        reading.warnings.insert(0, msg("warn_converted", label=label))
         return reading
     return _fallback(data, name, fmt, label)
 
@@ -82,11 +82,11 @@ def _ole_name(s: str) -> bytes:
 
 _OLE_TEXT_STREAMS = (_ole_name("WordDocument"), _ole_name("CONTENTS"))  # Word/WPS, MS Works
 _OLE_OTHER = {
-    _ole_name("Workbook"): "an Excel workbook",
-    _ole_name("Book"): "an Excel workbook",
-    _ole_name("PowerPoint Document"): "a PowerPoint presentation",
-    _ole_name("VisioDocument"): "a Visio drawing",
-    _ole_name("__substg1.0_"): "an Outlook message",
+    _ole_name("Workbook"): "ole_excel",
+    _ole_name("Book"): "ole_excel",
+    _ole_name("PowerPoint Document"): "ole_powerpoint",
+    _ole_name("VisioDocument"): "ole_visio",
+    _ole_name("__substg1.0_"): "ole_outlook",
 }
 
 
@@ -95,15 +95,15 @@ def _check_ole_is_text_document(data: bytes, name: str) -> None:
         return
     for stream, what in _OLE_OTHER.items():
         if stream in data:
-            raise UnsupportedFormat(name, f"{what}, not a Word or WPS document")
-    raise UnsupportedFormat(name, "an OLE file that is not a Word or WPS document (or a damaged one)")
+            raise UnsupportedFormat(name, msg("not_word_or_wps", what=msg(what)))
+    raise UnsupportedFormat(name, msg("ole_not_word"))
 
 
 def convert_to_docx(data: bytes, name: str, fmt: str, soffice: str | None = None) -> bytes:
     """Convert a file LibreOffice reads into .docx bytes."""
     soffice = soffice or soffice_path()
     if soffice is None:
-        raise MissingTool(name, f"reading {fmt} files needs LibreOffice: {INSTALL_HINT}")
+        raise MissingTool(name, msg("needs_libreoffice", fmt=fmt, hint=msg("hint_libreoffice")))
     suffix = Path(name).suffix.lower()
     if suffix not in _KNOWN_SUFFIXES:
         suffix = _SUFFIX.get(fmt, ".doc")
@@ -128,10 +128,7 @@ def convert_to_docx(data: bytes, name: str, fmt: str, soffice: str | None = None
         produced = out_dir / "input.docx"
         if not produced.is_file() or produced.stat().st_size == 0:
             detail = stderr.strip().splitlines()[-1:] if stderr.strip() else []
-            reason = f"LibreOffice could not convert this {fmt} file"
-            if detail:
-                reason += f" ({detail[0][:200]})"
-            raise ReadError(name, reason)
+            raise ReadError(name, msg("convert_failed", fmt=fmt, detail=f" ({detail[0][:200]})" if detail else ""))
         return produced.read_bytes()
 
 
@@ -152,9 +149,7 @@ def _run(cmd: list[str], name: str, work: Path) -> str:
         _, err = proc.communicate(timeout=CONVERT_TIMEOUT)
     except subprocess.TimeoutExpired:
         _kill_group(proc)
-        raise ReadError(
-            name, f"LibreOffice did not finish converting within {CONVERT_TIMEOUT:g} s (JIHUA_CONVERT_TIMEOUT)"
-        ) from None
+        raise ReadError(name, msg("convert_timeout", seconds=f"{CONVERT_TIMEOUT:g}")) from None
     finally:
         if proc.poll() is None:  # interrupted (KeyboardInterrupt): leave no soffice behind
             _kill_group(proc)
@@ -175,16 +170,13 @@ def _kill_group(proc: subprocess.Popen) -> None:
 def _fallback(data: bytes, name: str, fmt: str, label: str) -> Reading:
     if fmt == "odt":
         text = _odt_text(data, name)
-        tool = "its XML text"
+        tool = msg("odt_xml")
     else:
         text, tool = _text_dump(data, name, fmt, label)
     blocks = [Block(text=line, wrapped=True) for line in txt_reader.split_lines(text)]
     if not any(b.text.strip() for b in blocks):
-        raise ReadError(name, f"no text found in this {label} file")
-    warning = (
-        f"read from {label} by {tool} because LibreOffice is not installed: "
-        f"automatic numbering labels may be lost; to keep them, {INSTALL_HINT}"
-    )
+        raise ReadError(name, msg("no_text_in_legacy", label=label))
+    warning = msg("warn_legacy_fallback", label=label, tool=tool, hint=msg("hint_libreoffice"))
     return Reading(format=fmt, blocks=blocks, warnings=[warning])
 
 
@@ -196,7 +188,7 @@ def _text_dump(data: bytes, name: str, fmt: str, label: str) -> tuple[str, str]:
     if shutil.which("catdoc"):
         tools.append(("catdoc", ["catdoc", "-d", "utf-8", "-w"]))
     if not tools:
-        raise MissingTool(name, f"reading {label} files needs LibreOffice: {INSTALL_HINT}")
+        raise MissingTool(name, msg("needs_libreoffice", fmt=label, hint=msg("hint_libreoffice")))
     failures = []
     with tempfile.TemporaryDirectory(prefix="jihua-doc-") as tmp:
         src = Path(tmp) / f"input{_SUFFIX.get(fmt, '.doc')}"
@@ -207,13 +199,13 @@ def _text_dump(data: bytes, name: str, fmt: str, label: str) -> tuple[str, str]:
                     [*cmd, str(src)], capture_output=True, timeout=CONVERT_TIMEOUT, check=False
                 )
             except subprocess.TimeoutExpired:
-                failures.append(f"{tool} timed out")
+                failures.append(msg("tool_timed_out", tool=tool))
                 continue
             text = done.stdout.decode("utf-8", "replace")
             if done.returncode == 0 and text.strip():
                 return text, tool
             failures.append(f"{tool}: {done.stderr.decode('utf-8', 'replace').strip()[:120] or 'no text'}")
-    raise ReadError(name, f"cannot read this {label} file ({'; '.join(failures)}); {INSTALL_HINT}")
+    raise ReadError(name, msg("legacy_unreadable", label=label, reason="; ".join(failures), hint=msg("hint_libreoffice")))
 
 
 _ODT_NS = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -226,7 +218,7 @@ def _odt_text(data: bytes, name: str) -> str:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             root = ElementTree.fromstring(z.read("content.xml"))
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as e:
-        raise ReadError(name, f"corrupt OpenDocument file ({e})") from e
+        raise ReadError(name, msg("odt_corrupt", reason=e)) from e
     lines = []
     for el in root.iter():
         if el.tag in (f"{_ODT_NS}p", f"{_ODT_NS}h"):

@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING, Any
 from extractor.errors import MissingTool, ReadError
 from extractor.readers import Reading
 from models import Block, Cell
+from models.messages import msg
 
 if TYPE_CHECKING:  # pragma: no cover
     from PIL import Image
 
-INSTALL_HINT = "install the OCR packages: pip install rapidocr onnxruntime pypdfium2"
 LOW_CONFIDENCE = 0.9  # mean line score below which a page is flagged: clean scans score ≥ 0.97, and a page of garbage can still score 0.85
 
 
@@ -79,7 +79,7 @@ def _new_engine(threads: int, name: str) -> Any:
     try:
         from rapidocr import RapidOCR
     except ImportError as e:
-        raise MissingTool(name, f"OCR needs rapidocr and onnxruntime: {INSTALL_HINT}") from e
+        raise MissingTool(name, msg("ocr_missing", hint=msg("hint_ocr"))) from e
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
     params = {
         "Global.log_level": "warning",
@@ -93,7 +93,7 @@ def _new_engine(threads: int, name: str) -> Any:
         engine._load_rec_model()
     except Exception as e:  # noqa: BLE001 - any failure here means a broken install
         raise MissingTool(
-            name, f"the OCR models could not be loaded ({type(e).__name__}: {e}); {INSTALL_HINT}"
+            name, msg("ocr_models_missing", reason=f"{type(e).__name__}: {e}", hint=msg("hint_ocr"))
         ) from e
     return engine
 
@@ -126,7 +126,7 @@ def check_available(name: str = "") -> None:
         import onnxruntime  # noqa: F401
         import rapidocr  # noqa: F401
     except ImportError as e:
-        raise MissingTool(name, f"OCR needs rapidocr and onnxruntime: {INSTALL_HINT}") from e
+        raise MissingTool(name, msg("ocr_missing", hint=msg("hint_ocr"))) from e
 
 
 # --- OCR of one image --------------------------------------------------------
@@ -602,13 +602,11 @@ def _mark_continuations(pages: list[ScannedPage], blocks: dict[int, list[Block]]
 
 def _page_warning(page: int, lines: list[Line]) -> str:
     if not lines:
-        return f"page {page}: OCR used, no text found"
+        return msg("warn_ocr_no_text", page=page)
     total = sum(len(w.text) for w in lines)
     mean = sum(w.score * len(w.text) for w in lines) / max(1, total)
-    warning = f"page {page}: OCR used (mean confidence {mean:.2f})"
-    if mean < LOW_CONFIDENCE:
-        warning += " — low confidence, check the text"
-    return warning
+    warning = msg("warn_ocr_used", page=page, confidence=f"{mean:.2f}")
+    return warning + msg("warn_ocr_low") if mean < LOW_CONFIDENCE else warning
 
 
 # --- entry points ------------------------------------------------------------
@@ -648,11 +646,11 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], name: str) -> tuple[dict
     try:
         import pypdfium2 as pdfium
     except ImportError as e:
-        raise MissingTool(name, f"rendering PDF pages for OCR needs pypdfium2: {INSTALL_HINT}") from e
+        raise MissingTool(name, msg("ocr_pdfium_missing", hint=msg("hint_ocr"))) from e
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
-        raise ReadError(name, f"cannot open the PDF to render it for OCR ({e})") from e
+        raise ReadError(name, msg("ocr_pdf_unopenable", reason=e)) from e
     scale = ocr_dpi() / 72
     count = len(pdf)
 
@@ -675,7 +673,7 @@ def ocr_pdf_pages(data: bytes, page_numbers: list[int], name: str) -> tuple[dict
 def read_image(data: bytes, name: str) -> Reading:
     """A .png/.jpg/.tif scan or photo; every frame of a multi-page TIFF is a page."""
     if not data:
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, msg("file_empty"))
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
@@ -687,9 +685,9 @@ def read_image(data: bytes, name: str) -> Reading:
             frame = ImageOps.exif_transpose(img) if i == 0 else img
             frames.append(frame.convert("RGB"))
     except (UnidentifiedImageError, OSError, EOFError) as e:
-        raise ReadError(name, f"cannot decode the image ({e})") from e
+        raise ReadError(name, msg("image_undecodable", reason=e)) from e
     blocks_by_page, warnings = _ocr_pages({i + 1: (lambda f=f: f) for i, f in enumerate(frames)}, name)
     blocks = [b for page in sorted(blocks_by_page) for b in blocks_by_page[page]]
     if not blocks:
-        raise ReadError(name, "no text found in the image")
+        raise ReadError(name, msg("no_text_in_image"))
     return Reading(format="image", blocks=blocks, warnings=warnings)

@@ -14,6 +14,7 @@ import zipfile
 
 from extractor.errors import TooLarge, UnsafeArchive
 from models.limits import MB, Limits
+from models.messages import msg
 
 # Below this size a high ratio is harmless (1 MB of spaces compresses 1000×).
 _RATIO_FLOOR = 1 * MB
@@ -51,31 +52,26 @@ def check_zip(z: zipfile.ZipFile, name: str, limits: Limits, *, document: bool =
     `max_part_bytes` each and `max_document_unzipped_bytes` in all."""
     infos = z.infolist()
     if len(infos) > limits.max_entries:
-        raise UnsafeArchive(name, f"{len(infos)} entries, above the limit of {limits.max_entries}")
+        raise UnsafeArchive(name, msg("too_many_entries", n=len(infos), limit=limits.max_entries))
     total_cap = limits.max_document_unzipped_bytes if document else limits.max_unzipped_bytes
-    what = "the document" if document else "the archive"
+    what = msg("the_document") if document else msg("the_archive")
     total = 0
     files = []
     for info in infos:
         if _unsafe_path(info.filename):
-            raise UnsafeArchive(name, f"entry {entry_name(info)!r} points outside the archive (path traversal)")
+            raise UnsafeArchive(name, msg("path_traversal", entry=repr(entry_name(info))))
         if info.is_dir():
             continue
         if info.file_size > _RATIO_FLOOR and info.file_size > limits.max_ratio * max(info.compress_size, 1):
-            raise UnsafeArchive(
-                name,
-                f"entry {entry_name(info)!r} expands {info.file_size / max(info.compress_size, 1):.0f}× "
-                f"(limit {limits.max_ratio:.0f}×): a zip bomb",
-            )
+            ratio = f"{info.file_size / max(info.compress_size, 1):.0f}"
+            raise UnsafeArchive(name, msg("zip_ratio", entry=repr(entry_name(info)), ratio=ratio, limit=f"{limits.max_ratio:.0f}"))
         if document and info.file_size > limits.max_part_bytes:
             raise TooLarge(
-                name,
-                f"part {entry_name(info)!r} inflates to {mb(info.file_size)}, "
-                f"above the {mb(limits.max_part_bytes)} limit per document part",
+                name, msg("part_too_large", entry=repr(entry_name(info)), size=mb(info.file_size), limit=mb(limits.max_part_bytes))
             )
         total += info.file_size
         if total > total_cap:
             error = TooLarge if document else UnsafeArchive
-            raise error(name, f"{what} inflates to more than {mb(total_cap)}, the limit")
+            raise error(name, msg("zip_total", what=what, limit=mb(total_cap)))
         files.append(info)
     return files

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from extractor.errors import JihuaError, ReadError
 from extractor.readers import Reading
 from models import Block, Cell
+from models.messages import msg
 
 # pdfminer logs every damaged operator of a broken content stream as a
 # warning on stderr; what a user needs is the reader's own page warning.
@@ -403,13 +404,13 @@ def _open(data: bytes, name: str):
     except Exception as e:  # pdfplumber wraps pdfminer errors; find the cause
         cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
         if isinstance(cause, PDFPasswordIncorrect):
-            raise ReadError(name, "the PDF is encrypted and needs a password to open") from e
+            raise ReadError(name, msg("pdf_encrypted")) from e
         if isinstance(cause, PDFEncryptionError):
-            raise ReadError(name, f"the PDF uses an unsupported encryption ({cause})") from e
-        raise ReadError(name, f"a damaged or truncated PDF ({type(cause).__name__}: {cause})") from e
+            raise ReadError(name, msg("pdf_bad_encryption", reason=cause)) from e
+        raise ReadError(name, msg("pdf_damaged", reason=f"{type(cause).__name__}: {cause}")) from e
     if not pdf.pages:
         pdf.close()
-        raise ReadError(name, "the PDF has no pages")
+        raise ReadError(name, msg("pdf_no_pages"))
     return pdf
 
 
@@ -422,8 +423,8 @@ def _ocr(data: bytes, pages: list[int], name: str) -> tuple[dict[int, list[Block
         reason = getattr(e, "reason", str(e))
     except Exception as e:  # an OCR failure must not lose the text pages
         log.exception("OCR failed on %s", name)
-        reason = f"OCR failed ({type(e).__name__}: {e})"
-    return {}, [f"page {n}: no text layer (OCR not available: {reason})" for n in pages]
+        reason = f"{type(e).__name__}: {e}"
+    return {}, [msg("warn_page_no_ocr", page=n, reason=reason) for n in pages]
 
 
 def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
@@ -518,18 +519,18 @@ def _read_unmapped(data: bytes, pages: _Pages) -> None:
     for n in pages.unmapped:
         chars = by_pdfium.get(n, [])
         if sum(1 for c in chars if c["text"].strip()) >= MIN_TEXT_CHARS:
-            pages.warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters in pdfminer; read by pdfium")
+            pages.warnings.append(msg("warn_page_unmapped_pdfium", page=n))
             pages.lines[n] = _lines_from_chars(chars, n)
             pages.tables[n] = []
         else:
-            pages.warnings.append(f"page {n}: the text layer has no Unicode mapping for its characters")
+            pages.warnings.append(msg("warn_page_unmapped", page=n))
             pages.scanned.append(n)
     pages.scanned.sort()
 
 
 def read(data: bytes, name: str) -> Reading:
     if not data:
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, msg("file_empty"))
     pdf = _open(data, name)
     pages = _Pages()
     try:
@@ -538,7 +539,7 @@ def read(data: bytes, name: str) -> Reading:
             try:
                 _read_page(page, pages)
             except Exception as e:  # one broken content stream loses one page, not the file
-                pages.warnings.append(f"page {page.page_number}: unreadable ({type(e).__name__}: {e})")
+                pages.warnings.append(msg("warn_page_unreadable", page=page.page_number, reason=f"{type(e).__name__}: {e}"))
             finally:
                 page.flush_cache()
     finally:
@@ -572,5 +573,5 @@ def read(data: bytes, name: str) -> Reading:
         run.extend(page_items)
     blocks.extend(_paragraphs(run, lay, page_lays))
     if not blocks and not warnings:
-        warnings.append("the PDF holds no text")
+        warnings.append(msg("warn_pdf_empty"))
     return Reading(format="pdf", blocks=blocks, warnings=warnings)

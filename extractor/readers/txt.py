@@ -14,6 +14,7 @@ from charset_normalizer import from_bytes
 from extractor.errors import ReadError
 from extractor.readers import Reading
 from models import Block
+from models.messages import msg
 
 # Longest BOM first: the UTF-32 LE BOM starts with the UTF-16 LE one.
 _BOMS = (
@@ -81,7 +82,7 @@ def _mixed_utf8_gbk(data: bytes) -> tuple[str, str] | None:
     if not (utf8 and gbk):
         return None
     shown = ", ".join(map(str, gbk_lines[:10])) + (" …" if len(gbk_lines) > 10 else "")
-    warning = f"the text mixes GBK and UTF-8: {len(gbk_lines)} line(s) read as GBK ({shown}), the rest as UTF-8"
+    warning = msg("warn_mixed_encoding", n=len(gbk_lines), shown=shown)
     return "\n".join(out), warning
 
 
@@ -120,7 +121,7 @@ def _decode_whole(data: bytes, name: str = "") -> str:
         if data.startswith(bom):
             text = _strict(data, enc)
             if text is None:
-                raise ReadError(name, f"the file starts with a {enc} byte-order mark but is not valid {enc}")
+                raise ReadError(name, msg("bom_mismatch", enc=enc))
             return text
     try:
         return data.decode("utf-8")
@@ -146,7 +147,7 @@ def _decode_whole(data: bytes, name: str = "") -> str:
         return gb
     best = from_bytes(data).best()
     if best is None:
-        raise ReadError(name, "cannot detect the text encoding")
+        raise ReadError(name, msg("unknown_encoding"))
     return str(best)
 
 
@@ -158,9 +159,9 @@ def split_lines(text: str) -> list[str]:
 
 def read(data: bytes, name: str) -> Reading:
     if not data:
-        raise ReadError(name, "the file is empty")
+        raise ReadError(name, msg("file_empty"))
     text, warnings = decode_with_warnings(data, name)
     blocks = [Block(text=line, wrapped=True) for line in split_lines(text)]
     if not any(b.text.strip() for b in blocks):
-        raise ReadError(name, "the file holds no text")
+        raise ReadError(name, msg("no_text"))
     return Reading(format="txt", blocks=blocks, warnings=warnings)
