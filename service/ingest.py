@@ -25,17 +25,42 @@ from pathlib import Path
 
 import sqlite_utils
 
-from extractor.errors import JihuaError, ReadError
+from extractor.errors import JihuaError, ReadError, UnsupportedFormat
 from models import Document
+from models.messages import msg
 from service.archive import MB, Limits, TooLarge, check_archive, check_file, entry_name, read_entry, sha256
 from store.write import find_document, parser_version, replace_document, store_document
 
 log = logging.getLogger(__name__)
 
-# What a folder walk picks up. Files named on the command line are always
-# tried (their format is sniffed from the bytes); inside folders and zips the
-# suffix keeps gold files, notes and images out.
-PLAN_SUFFIXES = {".txt", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".wps"}
+# Inside folders and archives, a file with one of these suffixes is a plan;
+# a file with a data suffix, a hidden or system file and an Office lock file
+# are passed over, each reported with the reason; any other file (`plan`,
+# `plan.md`, `计划.text`) is tried, its format sniffed from the bytes, and
+# passed over (reported) when the bytes are no plan format. Files named on
+# the command line are always tried.
+PLAN_SUFFIXES = {
+    ".txt", ".docx", ".pdf", ".doc", ".rtf", ".odt", ".wps",
+    ".png", ".jpg", ".jpeg", ".tif", ".tiff",
+}
+DATA_SUFFIXES = {
+    ".json", ".jsonl", ".csv", ".tsv", ".xlsx", ".xls", ".xml", ".yaml", ".yml", ".toml", ".ini", ".cfg",
+    ".py", ".js", ".css", ".sh", ".log", ".db", ".sqlite", ".spacy", ".bin", ".exe", ".dll",
+}
+SYSTEM_NAMES = {"thumbs.db", "desktop.ini", ".ds_store"}
+
+
+def ignore_reason(name: str) -> str | None:
+    """Why a file found in a folder or an archive is no plan to try, or None."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith("~$"):
+        return msg("skip_office_lock")
+    if base.startswith(".") or base.lower() in SYSTEM_NAMES or "__MACOSX/" in name:
+        return msg("skip_hidden")
+    suffix = Path(base).suffix.lower()
+    if suffix in DATA_SUFFIXES:
+        return msg("skip_data_file", suffix=suffix)
+    return None
 
 
 @dataclass
@@ -46,17 +71,23 @@ class Item:
     name: str  # the file name the parser sees
     path: Path
     entry: zipfile.ZipInfo | None = None
+    # Found in a folder or an archive under a name that promises no plan
+    # format: if its bytes are none either, it is passed over, not an error.
+    sniffed: bool = False
 
 
 @dataclass
 class Result:
     source: str
-    status: str  # stored | duplicate | skipped (stored by an earlier run) | error
+    # stored | duplicate | skipped (stored by an earlier run) | ignored (no
+    # plan: a data, hidden or lock file, or bytes of no plan format) | error
+    status: str
     document_id: int | None = None
     plans: int = 0
     tasks: int = 0
     error: str | None = None
     seconds: float = 0.0
+    note: str | None = None  # why a file was skipped or ignored
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -68,6 +99,7 @@ class Summary:
     stored: int = 0
     duplicate: int = 0
     skipped: int = 0
+    ignored: int = 0
     errors: list[Result] = field(default_factory=list)
     plans: int = 0
     tasks: int = 0
@@ -83,28 +115,40 @@ class Summary:
 
     @property
     def done(self) -> int:
-        return self.stored + self.duplicate + self.skipped + len(self.errors)
+        return self.stored + self.duplicate + self.skipped + self.ignored + len(self.errors)
 
 
 def collect(paths: Iterable[Path | str], limits: Limits) -> tuple[list[Item], list[Result]]:
     """Every input under `paths` (folders recursive, zips opened and checked),
-    and the errors found while listing (an unsafe archive, a missing path)."""
+    and the results known while listing: the errors (an unsafe archive, a
+    missing path) and the files passed over, each with its reason."""
     items: list[Item] = []
     errors: list[Result] = []
     for p in map(Path, paths):
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() == ".zip":
-                    _collect_zip(f, limits, items, errors)
-                elif f.is_file() and f.suffix.lower() in PLAN_SUFFIXES:
-                    items.append(Item(str(f), f.name, f))
+                if f.is_file():
+                    _collect_file(f, limits, items, errors)
         elif p.is_file() and (p.suffix.lower() == ".zip" or _is_plain_zip(p)):
             _collect_zip(p, limits, items, errors)
         elif p.is_file():
             items.append(Item(str(p), p.name, p))
         else:
-            errors.append(Result(str(p), "error", error=f"{p}: no such file or folder"))
+            errors.append(Result(str(p), "error", error=f"{p}: {msg('no_such_path')}"))
     return items, errors
+
+
+def _collect_file(f: Path, limits: Limits, items: list[Item], errors: list[Result]) -> None:
+    """A file found in a folder: a plan, an archive, or passed over (reported)."""
+    reason = ignore_reason(f.name)
+    if reason is not None:
+        errors.append(Result(str(f), "ignored", note=reason))
+        return
+    suffix = f.suffix.lower()
+    if suffix == ".zip" or (suffix not in PLAN_SUFFIXES and _is_plain_zip(f)):
+        _collect_zip(f, limits, items, errors)
+    else:
+        items.append(Item(str(f), f.name, f, sniffed=suffix not in PLAN_SUFFIXES))
 
 
 def _is_plain_zip(p: Path) -> bool:
@@ -123,25 +167,27 @@ def _is_plain_zip(p: Path) -> bool:
 def _collect_zip(p: Path, limits: Limits, items: list[Item], errors: list[Result]) -> None:
     try:
         if p.stat().st_size > limits.max_zip_bytes:
-            raise ReadError(str(p), f"the archive is above the {limits.max_zip_bytes // (1024 * 1024)} MB limit")
+            raise ReadError(str(p), msg("archive_too_large", limit=f"{limits.max_zip_bytes / MB:.1f} MB"))
         with zipfile.ZipFile(p) as z:
             infos = check_archive(z, str(p), limits)
     except JihuaError as e:
         errors.append(Result(str(p), "error", error=str(e)))
         return
     except (OSError, zipfile.BadZipFile) as e:
-        errors.append(Result(str(p), "error", error=f"{p}: not a readable zip archive ({e})"))
+        errors.append(Result(str(p), "error", error=f"{p}: {msg('unreadable_zip', reason=e)}"))
         return
     for info in infos:
         name = entry_name(info)
-        if Path(name).suffix.lower() in PLAN_SUFFIXES:
-            items.append(Item(f"{p}!{name}", Path(name).name, p, info))
-        elif Path(name).suffix.lower() == ".zip":
+        suffix = Path(name).suffix.lower()
+        reason = ignore_reason(name)
+        if reason is not None:
+            errors.append(Result(f"{p}!{name}", "ignored", note=reason))
+        elif suffix == ".zip":
             # not opened (a zip in a zip multiplies the bomb checks' work),
             # but never silently passed over
-            errors.append(
-                Result(f"{p}!{name}", "error", error=f"{p}!{name}: an archive inside an archive is not opened; send it on its own")
-            )
+            errors.append(Result(f"{p}!{name}", "error", error=f"{p}!{name}: {msg('nested_archive')}"))
+        else:
+            items.append(Item(f"{p}!{name}", Path(name).name, p, info, sniffed=suffix not in PLAN_SUFFIXES))
 
 
 def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str, Document | str]:
@@ -156,7 +202,7 @@ def parse_one(data: bytes, name: str, limits: Limits | None = None) -> tuple[str
         return "error", str(e)
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop ten thousand
         log.exception("internal error parsing %s", name)  # the traceback, in this worker's log
-        return "error", f"{name}: internal error, please report it ({type(e).__name__}: {e})"
+        return "error", f"{name}: {msg('internal_error_file', reason=f'{type(e).__name__}: {e}')}"
 
 
 class _Reader:
@@ -175,11 +221,11 @@ class _Reader:
                     # Refused before reading it into memory.
                     raise TooLarge(
                         item.source,
-                        f"the file is {size / MB:.1f} MB, above the {self.limits.max_file_bytes / MB:.1f} MB limit per file",
+                        msg("file_too_large", size=f"{size / MB:.1f} MB", limit=f"{self.limits.max_file_bytes / MB:.1f} MB"),
                     )
                 return item.path.read_bytes()
             except OSError as e:
-                raise ReadError(item.source, f"cannot read the file ({e.strerror or e})") from e
+                raise ReadError(item.source, msg("cannot_read", reason=e.strerror or e)) from e
         if self.zip_path != item.path:
             self.close()
             self.zip, self.zip_path = zipfile.ZipFile(item.path), item.path
@@ -198,11 +244,15 @@ def _read_checked(reader: _Reader, item: Item, limits: Limits) -> bytes | Result
         data = reader.read(item)
         check_file(data, item.source, limits)
         return data
+    except UnsupportedFormat as e:
+        if item.sniffed:  # no plan by its name, nor by its bytes
+            return Result(item.source, "ignored", note=msg("skip_not_a_plan", reason=e.reason))
+        return Result(item.source, "error", error=str(e))
     except JihuaError as e:
         return Result(item.source, "error", error=str(e))
     except Exception as e:  # noqa: BLE001 - one file's bug must not stop the others
         log.exception("internal error reading %s", item.source)
-        return Result(item.source, "error", error=f"{item.source}: internal error, please report it ({type(e).__name__}: {e})")
+        return Result(item.source, "error", error=f"{item.source}: {msg('internal_error_file', reason=f'{type(e).__name__}: {e}')}")
 
 
 def _worker_init(jobs: int) -> None:
@@ -279,7 +329,7 @@ def run(
                     log.error("a parser process died on %s; starting new ones", item.source)
                     # A worker died (out of memory, a crash in a C library):
                     # blame the file, start fresh workers, go on.
-                    outcome = ("error", f"{item.source}: the parser process died on this file")
+                    outcome = ("error", f"{item.source}: {msg('worker_died')}")
                     pool.shutdown(wait=False, cancel_futures=True)
                     pool = _pool(jobs)
                 finish(item, data, t0, outcome)
@@ -293,7 +343,7 @@ def run(
                 continue
             existing = find_document(db, sha256(data))
             if existing is not None:
-                emit(Result(item.source, "skipped", existing))
+                emit(Result(item.source, "skipped", existing, note=msg("skip_stored", id=existing)))
                 continue
             if pool is None:
                 finish(item, data, t0, parse_one(data, item.name, limits))
@@ -334,7 +384,7 @@ def reparse(
             name, content, source = source_bytes(db, doc_id)
             if content is None and source and Path(source).is_file():
                 content = Path(source).read_bytes()
-            yield doc_id, name, content if content is not None else f"{name}: the original bytes are not stored"
+            yield doc_id, name, content if content is not None else f"{name}: {msg('original_missing')}"
 
     def handle(doc_id: int, name: str, t0: float, outcome: tuple[str, Document | str]) -> None:
         kind, value = outcome

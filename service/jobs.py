@@ -11,8 +11,6 @@ already stored.
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 import time
 import uuid
@@ -22,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from api.schemas import Job, JobFile
+from models.messages import msg
 from service.archive import Limits
 from service.ingest import Item, Result, collect, run
 from store import open_db
@@ -62,16 +61,34 @@ class JobRunner:
         finally:
             db.close()
 
-    def submit(self, zip_path: Path, name: str) -> Job:
-        """A zip archive: its entries are listed and checked in the job."""
+    def submit(self, uploads: list[tuple[Path, str, bool]], name: str) -> Job:
+        """Uploaded files saved at their paths, as (path, file name, is an
+        archive): an archive's entries are listed and checked in the job,
+        a plan file is one item."""
 
         def items() -> tuple[list[Item], list[Result]]:
-            found, errors = collect([zip_path], self.limits)
-            for it in found:  # name entries after the uploaded file, not the temporary copy
-                it.source = it.source.replace(str(zip_path), name, 1)
+            found: list[Item] = []
+            errors: list[Result] = []
+            for path, upload_name, archive in uploads:
+                if not archive:
+                    found.append(Item(source=f"upload:{upload_name}", name=upload_name, path=path))
+                    continue
+                f, e = collect([path], self.limits)
+                # name entries after the uploaded file, not the temporary copy
+                for it in f:
+                    it.source = it.source.replace(str(path), upload_name, 1)
+                for r in e:
+                    r.source = r.source.replace(str(path), upload_name, 1)
+                    r.error = r.error and r.error.replace(str(path), upload_name)
+                found += f
+                errors += e
             return found, errors
 
-        return self._start(name, items, cleanup=lambda: zip_path.unlink(missing_ok=True))
+        def cleanup() -> None:
+            for path, _, _ in uploads:
+                path.unlink(missing_ok=True)
+
+        return self._start(name, items, cleanup=cleanup)
 
     def submit_upload(self, files: list[tuple[str, bytes]], name: str) -> Job:
         """An upload to POST /documents that needs OCR: parsed in the
@@ -101,9 +118,10 @@ class JobRunner:
             if bad:
                 names = ", ".join(f for f, _ in bad)
                 for (fname, _), (kind, value) in zip(files, outcomes):
-                    reason = str(value) if kind == "error" else f"upload:{fname}: not stored: another file of this upload failed ({names})"
+                    reason = str(value) if kind == "error" else f"upload:{fname}: {msg('upload_sibling_failed', names=names)}"
                     self._record(job_id, Result(f"upload:{fname}", "error", error=reason))
-                self._update(job_id, status="failed", error=f"nothing stored: {'; '.join(r for _, r in bad)}", finished_at=_now())
+                nothing = msg("upload_nothing_stored", reasons="; ".join(r for _, r in bad))
+                self._update(job_id, status="failed", error=nothing, finished_at=_now())
                 return
             new = [(v, data, f"upload:{f}") for (f, data), (kind, v) in zip(files, outcomes) if kind == "ok"]
             stored = iter(store_documents(db, new))
@@ -129,16 +147,6 @@ class JobRunner:
         finally:
             if db is not None:
                 db.close()
-
-    def submit_files(self, files: list[tuple[str, bytes]], name: str) -> Job:
-        """Uploaded files that need OCR: parsed and stored in the background."""
-        folder = Path(tempfile.mkdtemp(prefix="jihua-upload-", dir=self.tmp_dir))
-        found = []
-        for i, (fname, data) in enumerate(files):
-            path = folder / f"{i:04d}"
-            path.write_bytes(data)
-            found.append(Item(source=f"upload:{fname}", name=fname, path=path))
-        return self._start(name, lambda: (found, []), cleanup=lambda: shutil.rmtree(folder, ignore_errors=True))
 
     def _start(self, name: str, items: Callable[[], tuple[list[Item], list[Result]]], cleanup: Callable[[], None]) -> Job:
         job = Job(id=uuid.uuid4().hex[:12], name=name, status="queued", created_at=_now())

@@ -174,7 +174,7 @@ def test_server_killed_mid_batch_restarts_clean_and_reports_the_job(tmp_path, ar
     auth = {"Authorization": "Bearer t"}
     proc = _serve(db, port)
     try:
-        r = httpx.post(f"{base}/batches", files={"file": ("plans.zip", archive)}, headers=auth, timeout=60)
+        r = httpx.post(f"{base}/batches", files={"files": ("plans.zip", archive)}, headers=auth, timeout=60)
         assert r.status_code == 202, r.text
         job_id = r.json()["id"]
         wait_for(lambda: count(db) >= 3, 120, "the batch to store its first files")
@@ -195,8 +195,8 @@ def test_server_killed_mid_batch_restarts_clean_and_reports_the_job(tmp_path, ar
     try:
         assert list(tmp_dir.iterdir()) == []  # the killed batch's archive is removed at start
         job = httpx.get(f"{base}/jobs/{job_id}", timeout=10).json()
-        assert job["status"] == "interrupted" and "send the archive again" in job["error"]
-        r = httpx.post(f"{base}/batches", files={"file": ("plans.zip", archive)}, headers=auth, timeout=60)
+        assert job["status"] == "interrupted" and "请重新上传压缩包" in job["error"]
+        r = httpx.post(f"{base}/batches", files={"files": ("plans.zip", archive)}, headers=auth, timeout=60)
         job_id = r.json()["id"]
 
         def finished() -> bool:

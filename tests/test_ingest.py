@@ -44,7 +44,9 @@ def inputs(tmp_path) -> Path:
     (root / "a" / "one.txt").write_bytes(plan(1))
     (root / "b" / "sub" / "two.txt").write_bytes(plan(2))
     (root / "b" / "broken.docx").write_bytes(b"PK\x03\x04 half a download")
-    (root / "README.md").write_text("not a plan")
+    (root / "notes.json").write_text('{"not": "a plan"}')  # a data file: ignored, reported
+    (root / "a" / "~$one.docx").write_bytes(b"\x0bWord lock")  # Office's lock file: ignored, reported
+    (root / "b" / "计划").write_bytes(plan(5))  # no suffix: sniffed, parsed
     with zipfile.ZipFile(root / "more.zip", "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("x/three.txt", plan(3))
         z.writestr("four.txt", plan(4))
@@ -57,18 +59,25 @@ def test_ingest_folder_and_zip_reports_each_file(tmp_path, inputs):
     r = runner.invoke(app, ["ingest", str(inputs), "--db", str(db), "--jobs", "1", "--report", str(rep)])
     assert r.exit_code == 1, r.output  # one bad file
     rows = {Path(x["source"].replace("!", "/")).name: x for x in report_rows(rep)}
-    assert set(rows) == {"one.txt", "two.txt", "broken.docx", "three.txt", "four.txt", "one-again.txt"}
+    assert set(rows) == {
+        "one.txt", "two.txt", "broken.docx", "three.txt", "four.txt", "one-again.txt", "notes.json", "~$one.docx", "计划"
+    }
     assert rows["broken.docx"]["status"] == "error" and "broken.docx: " in rows["broken.docx"]["error"]
+    # nothing is passed over in silence: each ignored file says why
+    assert rows["notes.json"]["status"] == "ignored" and rows["notes.json"]["note"] == ".json 数据文件，不是计划"
+    assert rows["~$one.docx"]["status"] == "ignored" and rows["~$one.docx"]["note"] == "Office 的临时锁文件"
+    assert rows["计划"]["status"] == "stored" and rows["计划"]["tasks"] == 1
+    assert "已忽略" in r.output and "不是计划" in r.output
     assert rows["one-again.txt"]["status"] in ("skipped", "duplicate")
     assert rows["three.txt"]["source"].endswith("more.zip!x/three.txt")
     with open_db(db) as d:
-        assert d["documents"].count == 4
+        assert d["documents"].count == 5
     # Again: everything stored is skipped, nothing is added twice.
     r = runner.invoke(app, ["ingest", str(inputs), "--db", str(db), "--jobs", "1", "--report", str(rep)])
     assert r.exit_code == 1
-    assert sorted(x["status"] for x in report_rows(rep)) == ["error"] + ["skipped"] * 5
+    assert sorted(x["status"] for x in report_rows(rep)) == ["error"] + ["ignored"] * 2 + ["skipped"] * 6
     with open_db(db) as d:
-        assert d["documents"].count == 4
+        assert d["documents"].count == 5
 
 
 def test_ingest_in_parallel_processes_with_csv_report(tmp_path, inputs):
@@ -77,11 +86,12 @@ def test_ingest_in_parallel_processes_with_csv_report(tmp_path, inputs):
     r = runner.invoke(app, ["ingest", str(inputs), "--db", str(db), "--jobs", "2", "--report", str(rep)])
     assert r.exit_code == 0, r.output
     text = rep.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "source,status,document_id,plans,tasks,error,seconds"
-    assert len(text.splitlines()) == 1 + 5
-    assert "4 stored" in r.output
+    assert text.splitlines()[0] == "source,status,document_id,plans,tasks,error,note,seconds"
+    assert len(text.splitlines()) == 1 + 6 + 2
+    said = "".join(r.output.split())  # the terminal may wrap the summary anywhere
+    assert "5个已存储" in said and "2个已忽略（不是计划）" in said
     with open_db(db) as d:
-        assert d["documents"].count == 4
+        assert d["documents"].count == 5
 
 
 def test_ingest_killed_half_way_and_run_again_stores_all_once(tmp_path):
@@ -134,7 +144,7 @@ def test_ingest_refuses_an_unsafe_zip(tmp_path):
     r = runner.invoke(app, ["ingest", str(z), "--db", str(db), "--report", str(rep), "--jobs", "1"])
     assert r.exit_code == 1
     [row] = report_rows(rep)
-    assert row["status"] == "error" and "path traversal" in row["error"]
+    assert row["status"] == "error" and "路径穿越" in row["error"]
     assert not (tmp_path.parent / "evil.txt").exists()
     with open_db(db) as d:
         assert d["documents"].count == 0
@@ -183,11 +193,14 @@ def store_db(tmp_path) -> Path:
 def test_tasks_command_formats(store_db):
     r = runner.invoke(app, ["tasks", "--db", str(store_db), "--month", "3", "--format", "json"])
     assert r.exit_code == 0, r.output
-    rows = [json.loads(line) for line in r.output.splitlines()]
+    rows = json.loads(r.output)  # one JSON array
+    assert len(rows) == 3 and all(3 in x["months"] for x in rows)
+    r = runner.invoke(app, ["tasks", "--db", str(store_db), "--month", "3", "--format", "jsonl"])
+    rows = [json.loads(line) for line in r.output.splitlines()]  # one object a line
     assert len(rows) == 3 and all(3 in x["months"] for x in rows)
     r = runner.invoke(app, ["tasks", "--db", str(store_db), "--q", "春节", "--format", "csv"])
     lines = r.output.splitlines()
-    assert lines[0].startswith("单位,年份,计划") and len(lines) == 2 and "举办职工春节联欢会" in lines[1]
+    assert lines[0].startswith("\ufeff单位,年份,计划") and len(lines) == 2 and "举办职工春节联欢会" in lines[1]
     r = runner.invoke(app, ["tasks", "--db", str(store_db), "--theme", "女职工", "--unit", "乙学校工会"], env={"COLUMNS": "200"})
     assert r.exit_code == 0 and "女工健康讲座" in r.output
     r = runner.invoke(app, ["tasks", "--db", str(store_db), "--month", "13"])
@@ -196,13 +209,15 @@ def test_tasks_command_formats(store_db):
 
 def test_tasks_command_without_a_database_says_so(tmp_path):
     r = runner.invoke(app, ["tasks", "--db", str(tmp_path / "none.db")])
-    assert r.exit_code == 2 and "no such database" in r.output
+    assert r.exit_code == 2 and "数据库不存在" in r.output
 
 
 def test_compare_command(store_db):
     r = runner.invoke(app, ["compare", "甲公司工会", "乙学校工会", "--db", str(store_db)])
     assert r.exit_code == 0, r.output
-    assert "shared tasks (1)" in r.output and "A = 甲公司工会" in r.output
+    assert "共同的任务（1）" in r.output and "A = 甲公司工会" in r.output and "谁在什么时候做什么" in r.output
+    r = runner.invoke(app, ["--lang", "en", "compare", "甲公司工会", "乙学校工会", "--db", str(store_db)])
+    assert "shared tasks (1)" in r.output and "who plans what, when" in r.output
     r = runner.invoke(app, ["compare", "甲公司工会", "乙学校工会", "--db", str(store_db), "--json"])
     assert len(json.loads(r.output)["shared"]) == 1
 
