@@ -18,16 +18,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.routes import batches, compare, documents, exports, facets, plans, tasks
+from api.routes.errors import responses
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError
+from models.messages import msg
 from service.archive import Limits, TooLarge
 from service.jobs import JobRunner
+from service.version import package_version
 from store import open_db
 from store.budget import BudgetExceeded, interrupted
 
 log = logging.getLogger(__name__)
-
-AUTH_MESSAGE = "this endpoint needs the header 'Authorization: Bearer <token>' with the server's JIHUA_TOKEN"
 
 DESCRIPTION = """
 Upload Chinese work plans (工作计划) and ask questions across all of them:
@@ -35,12 +36,23 @@ which tasks fall in March, which units plan 女职工 work, who leads what.
 
 * Reads are open; writes (POST, DELETE) need `Authorization: Bearer <token>`
   when the server sets `JIHUA_TOKEN`.
-* Every error answers `{"error": {"status": …, "message": …}}`.
+* Uploads are multipart, and the field is `files` on every endpoint:
+  `curl -F files=@计划.docx http://127.0.0.1:8000/documents`.
+* Every error answers `{"error": {"status": …, "code": …, "message": …}}`:
+  `code` is stable English for programs, `message` is for people (Chinese,
+  or English when the server runs with `JIHUA_LANG=en`).
 """
 
+# The code of an HTTP error raised without one of its own.
+STATUS_CODES = {
+    400: "bad_request", 401: "auth_required", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    413: "too_large", 422: "invalid_request", 500: "internal_error", 503: "unavailable",
+}
 
-def error_response(status: int, message: str, headers: dict | None = None) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status, headers=headers)
+
+def error_response(status: int, message: str, headers: dict | None = None, code: str | None = None) -> JSONResponse:
+    body = {"status": status, "code": code or STATUS_CODES.get(status, "error"), "message": str(message)}
+    return JSONResponse({"error": body}, status_code=status, headers=headers)
 
 
 def token_matches(header: bytes | None, token: str) -> bool:
@@ -66,12 +78,12 @@ class BodyLimit:
             return
         headers = dict(scope["headers"])
         if self.token and not token_matches(headers.get(b"authorization"), self.token):
-            await error_response(401, AUTH_MESSAGE, {"WWW-Authenticate": "Bearer"})(scope, receive, send)
+            await error_response(401, msg("auth_required"), {"WWW-Authenticate": "Bearer"})(scope, receive, send)
             return
-        message = f"the request is larger than the {self.limit / 1048576:.1f} MB limit"
+        message = msg("request_too_large", limit=f"{self.limit / 1048576:.1f} MB")
         length = headers.get(b"content-length")
         if length is not None and length.isdigit() and int(length) > self.limit:
-            await error_response(413, message)(scope, receive, send)
+            await error_response(413, message, code="request_too_large")(scope, receive, send)
             return
         seen = 0
         over = started = False
@@ -101,7 +113,7 @@ class BodyLimit:
             if not over:
                 raise
         if over and not started:
-            await error_response(413, message)(scope, receive, send)
+            await error_response(413, message, code="request_too_large")(scope, receive, send)
 
 
 def temp_dir(settings: Settings) -> Path:
@@ -129,7 +141,7 @@ def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
     with its traceback and answers 500."""
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None))
+        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None), getattr(exc.detail, "code", None))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -137,43 +149,40 @@ def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
         for e in exc.errors():
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body"))
             parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
-        return error_response(422, "; ".join(parts) or "invalid request")
+        return error_response(422, msg("invalid_request", reason="; ".join(parts) or "?"))
 
     @app.exception_handler(TooLarge)
     async def too_large(request: Request, exc: TooLarge) -> JSONResponse:
-        return error_response(413, str(exc))
+        return error_response(413, str(exc), code=exc.code)
 
     @app.exception_handler(JihuaError)
     async def bad_input(request: Request, exc: JihuaError) -> JSONResponse:
-        return error_response(422, str(exc))
+        return error_response(422, str(exc), code=exc.code)
 
-    budget_message = (
-        f"the request ran past the {settings.read_budget_s:g} s time budget for reads and was stopped: "
-        "narrow the filters (fewer units, a month, a theme) and ask again"
-    )
+    budget_message = msg("read_budget", seconds=f"{settings.read_budget_s:g}")
 
     @app.exception_handler(BudgetExceeded)
     async def over_budget(request: Request, exc: BudgetExceeded) -> JSONResponse:
-        return error_response(503, budget_message, {"Retry-After": "1"})
+        return error_response(503, budget_message, {"Retry-After": "1"}, "read_budget")
 
     @app.exception_handler(sqlite3.OperationalError)
     async def database_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
         if interrupted(exc):
-            return error_response(503, budget_message, {"Retry-After": "1"})
+            return error_response(503, budget_message, {"Retry-After": "1"}, "read_budget")
         if "locked" in str(exc) or "busy" in str(exc):
-            return error_response(503, "the database is busy: try again in a moment", {"Retry-After": "1"})
+            return error_response(503, msg("database_busy"), {"Retry-After": "1"}, "database_busy")
         log.error("database error", exc_info=exc)
-        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+        return error_response(500, msg("internal_error", kind=type(exc).__name__))
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError) -> JSONResponse:
-        return error_response(422, "a number in the request is out of range")
+        return error_response(422, msg("number_out_of_range"), code="number_out_of_range")
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:
         # A bug, not the user's fault: say so, in the same shape.
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(500, f"internal error ({type(exc).__name__}); see the server log")
+        return error_response(500, msg("internal_error", kind=type(exc).__name__))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -188,7 +197,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="jihua",
         summary="Chinese work plans as queryable data",
         description=DESCRIPTION,
-        version="0.1.0",
+        version=package_version(),
         lifespan=lifespan,
     )
     app.state.settings = settings
@@ -202,7 +211,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     _add_error_handlers(app, settings)
     for module in (documents, batches, plans, tasks, exports, facets, compare):
-        app.include_router(module.router)
+        # Declared on every operation as what they are (one ErrorBody shape):
+        # a bad parameter is 422 here, never FastAPI's HTTPValidationError.
+        app.include_router(module.router, responses=responses(422, 500, 503))
     app.add_middleware(BodyLimit, limit=settings.limits().request_bytes, token=settings.token or None)
     return app
 

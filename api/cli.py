@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
-    help="jihua (计划): turn Chinese work plans into structured, queryable data.",
+    help="jihua（计划）：把中文工作计划变成结构化、可查询的数据。",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -27,12 +27,22 @@ def _show_version(value: bool) -> None:
 def main(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_show_version, is_eager=True, help="print the version and the parser's version, then exit"),
+        typer.Option("--version", callback=_show_version, is_eager=True, help="显示版本和解析器版本后退出"),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="提示、表头、错误和警告的语言：zh（默认）或 en（也可用环境变量 JIHUA_LANG）"),
+    ] = None,
 ) -> None:
-    """jihua (计划): turn Chinese work plans into structured, queryable data."""
+    """jihua（计划）：把中文工作计划变成结构化、可查询的数据。
+
+    示例：jihua parse 计划.docx；jihua ingest 计划/ --db jihua.db；jihua tasks --month 三月
+    """
+    from models.messages import set_lang
     from service.logs import setup_logging
 
+    if lang is not None:
+        set_lang(lang)
     setup_logging()
 
 

@@ -13,9 +13,10 @@ import typer
 from api.cli import app
 from extractor.errors import JihuaError
 from extractor.pipeline import parse_file
+from models.messages import months_text, msg, role_word
 
 TaxonomyOpt = Annotated[
-    Path | None, typer.Option("--taxonomy", help="a theme taxonomy JSON file replacing the default (same format)")
+    Path | None, typer.Option("--taxonomy", help="替换默认主题分类的 JSON 文件（格式相同）")
 ]
 
 
@@ -31,11 +32,18 @@ def _taxonomy(path: Path | None):  # noqa: ANN202
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="plan files (.txt, .docx, .pdf, .doc …)")],
-    as_json: Annotated[bool, typer.Option("--json", help="print the contract's JSON, one object per line (JSON Lines)")] = False,
+    files: Annotated[list[Path], typer.Argument(help="计划文件（.txt、.docx、.pdf、.doc …，格式按内容识别）")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出约定的 JSON：每个文件一个对象，每行一个（JSON Lines）")] = False,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
-    """Parse plan files and print their plans and outline (or the contract's JSON)."""
+    """解析计划文件，输出其中的计划和大纲（或约定的 JSON）。
+
+    树形输出列出每个计划的标题、单位、年份、章节，章节下的任务带月份，
+    以及责任主体和它们的角色（牵头、配合……）。坏文件在标准错误输出一行原因，
+    其余文件继续，退出码为 2。
+
+    示例：jihua parse 计划.docx 要点.pdf；jihua parse 计划.docx --json > 计划.json
+    """
     from api.settings import Settings
 
     tax = _taxonomy(taxonomy)
@@ -50,7 +58,7 @@ def parse(
             continue
         except Exception as e:  # noqa: BLE001 - a parser bug on one file must not hide the others
             logging.getLogger(__name__).exception("internal error parsing %s", f)
-            print(f"{f}: internal error, please report it ({type(e).__name__}: {e})", file=sys.stderr)
+            print(f"{f}: {msg('cli_internal_error', reason=f'{type(e).__name__}: {e}')}", file=sys.stderr)
             failed = True
             continue
         if as_json:
@@ -67,15 +75,17 @@ def _print_tree(doc) -> None:  # noqa: ANN001 - models.Document
     from rich.markup import escape
     from rich.tree import Tree
 
-    root = Tree(f"[bold]{escape(doc.file)}[/] ({doc.format}, {len(doc.plans)} plan(s))")
+    root = Tree(f"[bold]{escape(msg('cli_doc_head', file=doc.file, fmt=doc.format, n=len(doc.plans)))}[/]")
     for w in doc.warnings:
-        root.add(f"[yellow]warning:[/] {escape(w)}")
+        root.add(f"[yellow]{escape(msg('cli_warning'))}[/]{escape(w)}")
     for plan in doc.plans:
-        head = f"[bold cyan]{escape(plan.title or '(untitled)')}[/]  unit={escape(str(plan.unit))} year={plan.year}"
+        where = msg("cli_plan_head", unit=plan.unit or "-", year=plan.year or "-")
+        head = f"[bold cyan]{escape(plan.title or msg('cli_untitled'))}[/]  {escape(where)}"
         node = root.add(head)
         _add_plan(node, plan, escape)
         if plan.bodies:
-            node.add("bodies: " + escape("、".join(f"{b.name}({'/'.join(b.roles)})" for b in plan.bodies)))
+            names = "、".join(f"{b.name}（{'/'.join(role_word(r) for r in b.roles)}）" for b in plan.bodies)
+            node.add(escape(msg("cli_bodies") + names))
     Console().print(root)
 
 
@@ -95,8 +105,7 @@ def _add_plan(node, plan, escape) -> None:  # noqa: ANN001 - a rich Tree, a mode
         path = tuple(t.section_path)
         while path not in at:
             path = path[:-1]
-        months = ",".join(map(str, t.months)) or "-"
-        at[path].add(f"[green]{months}[/] {escape(t.text[:40])}")
+        at[path].add(f"[green]{escape(months_text(t.months))}[/] {escape(t.text[:40])}")
 
 
 def _parse_min(items: list[str]) -> dict[str, float]:
@@ -127,14 +136,17 @@ def _line(name: str, v: dict[str, float]) -> str:
 
 @app.command("eval")
 def evaluate(
-    dirs: Annotated[list[Path], typer.Argument(help="folders holding NAME and NAME.gold.json pairs")],
+    dirs: Annotated[list[Path], typer.Argument(help="放着 NAME 和 NAME.gold.json 的文件夹")],
     minimum: Annotated[
-        list[str] | None, typer.Option("--min", help="fail (exit 1) when a TOTAL metric is below, e.g. --min sections_f1=0.9 (frozen:… or dev:… for one split of a split corpus)")
+        list[str] | None, typer.Option("--min", help="TOTAL 的某项指标低于它时失败（退出码 1），如 --min sections_f1=0.9（frozen:… 或 dev:… 指分开的语料的一部分）")
     ] = None,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every miss and extra")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出每个遗漏和多出的项")] = False,
     taxonomy: TaxonomyOpt = None,
 ) -> None:
-    """Score parses against gold files (../shared/gold/FORMAT.md) and print a line per file and a TOTAL."""
+    """用标准答案（../shared/gold/FORMAT.md）给解析结果打分：每个文件一行，最后一行 TOTAL。
+
+    示例：jihua eval ../shared/gold ../shared/fixtures --min sections_f1=0.9
+    """
     from extractor.evaluate import Score, find_gold_pairs, load_gold, score_document, split_of
 
     limits = _parse_min(minimum or [])

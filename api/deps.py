@@ -13,7 +13,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
-from models.contract import Role
+from models.messages import msg, parse_role
 from service.archive import Limits
 from store import open_db
 from store.budget import Deadline, guard
@@ -80,11 +80,7 @@ def require_token(
         return
     given = credentials.credentials if credentials and credentials.scheme.lower() == "bearer" else ""
     if not hmac.compare_digest(given.encode(), settings.token.encode()):
-        raise HTTPException(
-            401,
-            "this endpoint needs the header 'Authorization: Bearer <token>' with the server's JIHUA_TOKEN",
-            headers={"WWW-Authenticate": "Bearer"},
-        )
+        raise HTTPException(401, msg("auth_required"), headers={"WWW-Authenticate": "Bearer"})
 
 
 WriteAuth = Depends(require_token)
@@ -94,13 +90,13 @@ def check_text(name: str, values: list[str] | str | None) -> None:
     """422 for a control character in a text filter."""
     for v in [values] if isinstance(values, str) else values or []:
         if _CONTROL.search(v):
-            raise HTTPException(422, f"{name}: control characters are not allowed")
+            raise HTTPException(422, msg("control_characters", name=name))
 
 
 def check_ints(name: str, values: list[int], lo: int, hi: int) -> None:
     for v in values:
         if not lo <= v <= hi:
-            raise HTTPException(422, f"{name}: {v} is out of range ({lo}-{hi})")
+            raise HTTPException(422, msg("out_of_range", name=name, value=v, lo=lo, hi=hi))
 
 
 def check_q(q: str | None, settings: Settings) -> None:
@@ -109,19 +105,30 @@ def check_q(q: str | None, settings: Settings) -> None:
     try:
         check_query(q, limits.max_query_terms, limits.max_query_chars)
     except QueryTooLarge as e:
-        raise HTTPException(422, str(e)) from None
+        raise HTTPException(422, e.args[0]) from None
 
 
 def task_filter(
     settings: SettingsDep,
     month: Annotated[
         str | None,
-        Query(description="one month, a list or a range: 3, 3,4, 3-5 (11-2 wraps the year end)", examples=["3", "3-5"]),
+        Query(
+            description="one month, a list or a range: 3, 3,4, 3-5 (11-2 wraps the year end); 三月, 3月, 三月至五月 too",
+            examples=["3", "3-5", "三月"],
+        ),
     ] = None,
     theme: Annotated[list[str], Query(description="theme name; repeat or comma-separate for any of several", examples=["女职工"])] = [],  # noqa: B006
-    unit: Annotated[list[str], Query(description="the plan's unit, exactly as /facets lists it", examples=["青川区总工会"])] = [],  # noqa: B006
+    unit: Annotated[list[str], Query(description="the plan's unit: its name exactly, as /facets lists it", examples=["青川区总工会"])] = [],  # noqa: B006
+    unit_like: Annotated[list[str], Query(description="part of the plan's unit name", examples=["总工会"])] = [],  # noqa: B006
     body: Annotated[list[str], Query(description="part of a body's name", examples=["女工委员会"])] = [],  # noqa: B006
-    role: Annotated[Role | None, Query(description="the role the body plays (with body: that body in that role)")] = None,
+    role: Annotated[
+        str | None,
+        Query(
+            description="the role the body plays (with body: that body in that role): "
+            "issuer, lead, support, leader, mention, or as people read them 发文, 牵头, 配合, 领导, 提及",
+            examples=["lead", "牵头"],
+        ),
+    ] = None,
     year: Annotated[list[int], Query(description="the plan's year", examples=[2025])] = [],  # noqa: B006
     q: Annotated[
         str | None,
@@ -132,9 +139,10 @@ def task_filter(
 ) -> TaskFilter:
     try:
         months = parse_months(month)
+        role_code = parse_role(role) if role is not None else None
     except ValueError as e:
-        raise HTTPException(422, str(e)) from None
-    for name, values in (("month", month), ("theme", theme), ("unit", unit), ("body", body)):
+        raise HTTPException(422, e.args[0]) from None
+    for name, values in (("month", month), ("theme", theme), ("unit", unit), ("unit_like", unit_like), ("body", body)):
         check_text(name, values)
     check_q(q, settings)
     check_ints("year", year, 1, 9999)
@@ -144,8 +152,9 @@ def task_filter(
         months=months,
         themes=split_list(theme),
         units=split_list(unit),
+        unit_like=split_list(unit_like),
         bodies=split_list(body),
-        role=role,
+        role=role_code,
         years=year,
         q=q,
         plan_ids=plan_id,

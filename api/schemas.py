@@ -15,7 +15,11 @@ T = TypeVar("T")
 
 class ErrorDetail(BaseModel):
     status: int = Field(examples=[422])
-    message: str = Field(examples=["bad.docx: corrupt zip container (File is not a zip file)"])
+    code: str = Field(description="stable, for programs", examples=["corrupt_zip"])
+    message: str = Field(
+        description="for people: Chinese (English when the server runs with JIHUA_LANG=en)",
+        examples=["bad.docx: zip 容器已损坏（File is not a zip file）"],
+    )
 
 
 class ErrorBody(BaseModel):
@@ -99,6 +103,22 @@ class DocumentOut(BaseModel):
     duplicate: bool = Field(False, description="true when the same bytes were stored before; this is that document")
 
 
+class DocumentSummary(BaseModel):
+    """A stored document in the list of GET /documents."""
+
+    id: int
+    sha256: str
+    name: str
+    format: str | None = None
+    size: int | None = None
+    source: str | None = None
+    ingested_at: str | None = None
+    warnings: list[str] = []
+    parser_version: str | None = Field(None, description="the parser that read it (a hash of extractor/'s files)")
+    plan_count: int = 0
+    task_count: int = 0
+
+
 class UploadResponse(BaseModel):
     documents: list[DocumentOut]
 
@@ -148,11 +168,15 @@ class Comparison(BaseModel):
 
 class JobFile(BaseModel):
     source: str
-    status: Literal["stored", "duplicate", "skipped", "error"]
+    status: Literal["stored", "duplicate", "skipped", "ignored", "error"] = Field(
+        description="stored; duplicate (same bytes twice in this job); skipped (stored before); "
+        "ignored (no plan: a data, hidden or lock file, or bytes of no plan format); error"
+    )
     document_id: int | None = None
     plans: int = 0
     tasks: int = 0
     error: str | None = None
+    note: str | None = Field(None, description="why a file was skipped or ignored")
 
 
 class Job(BaseModel):
@@ -164,6 +188,7 @@ class Job(BaseModel):
     stored: int = 0
     duplicate: int = 0
     skipped: int = 0
+    ignored: int = 0
     failed: int = 0
     created_at: str
     finished_at: str | None = None

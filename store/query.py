@@ -5,6 +5,7 @@ plain dicts, ready for the API's response models and the CLI's tables."""
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from typing import Any, Literal
 
 import sqlite_utils
 
+from models.messages import msg
 from store.search import like_pattern, text_clause
 
 ROLES = ("issuer", "lead", "support", "leader", "mention")
@@ -24,7 +26,8 @@ class TaskFilter:
 
     months: list[int] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
-    units: list[str] = field(default_factory=list)  # exact unit names
+    units: list[str] = field(default_factory=list)  # unit names, exactly (or an alias of one)
+    unit_like: list[str] = field(default_factory=list)  # parts of unit names
     bodies: list[str] = field(default_factory=list)  # substrings of body names
     role: str | None = None
     years: list[int] = field(default_factory=list)
@@ -35,23 +38,44 @@ class TaskFilter:
 
 def parse_months(spec: str | None) -> list[int]:
     """"3" → [3]; "3,4" → [3, 4]; "3-5" → [3, 4, 5]; "11-2" wraps the year end
-    → [11, 12, 1, 2]; parts combine ("1,3-4"). ValueError on anything else."""
+    → [11, 12, 1, 2]; parts combine ("1,3-4"). Months as people write them
+    too: 三月, 3月, 十二月, 三月至五月, 3—5月, 三、四月. ValueError (a
+    message) on anything else."""
     months: list[int] = []
-    for part in (spec or "").replace("，", ",").split(","):
+    for part in _MONTH_LIST.split(spec or ""):
         part = part.strip()
         if not part:
             continue
-        lo, sep, hi = part.partition("-")
+        m = _MONTH_RANGE.search(part)
+        lo, sep, hi = (part[: m.start()], m.group(), part[m.end() :]) if m else (part, "", "")
         try:
-            a = int(lo)
-            b = int(hi) if sep else a
+            a = _month_number(lo)
+            b = _month_number(hi) if sep else a
         except ValueError:
-            raise ValueError(f"month {part!r}: expected a month 1-12, a list 3,4 or a range 3-5") from None
+            raise ValueError(msg("bad_month", value=part)) from None
         if not (1 <= a <= 12 and 1 <= b <= 12):
-            raise ValueError(f"month {part!r}: months run from 1 to 12")
+            raise ValueError(msg("month_range", value=part))
         span = range(a, b + 1) if a <= b else [*range(a, 13), *range(1, b + 1)]
         months.extend(m for m in span if m not in months)
     return months
+
+
+_MONTH_LIST = re.compile(r"[,，、;；\s]+")
+_MONTH_RANGE = re.compile(r"\s*[-~～—–至到]\s*")
+_CN_MONTH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"正": 1, "元": 1, "冬": 11, "腊": 12}
+
+
+def _month_number(text: str) -> int:
+    """3, 3月, 三月, 十二月, 正月 → the month's number; ValueError otherwise."""
+    t = text.strip().removesuffix("份").removesuffix("月").strip()
+    if t.isdigit():
+        return int(t)
+    if t and all(c in _CN_MONTH for c in t) and len(t) <= 3:
+        if len(t) == 1:
+            return _CN_MONTH[t]
+        if t[0] == "十" and len(t) == 2:
+            return 10 + _CN_MONTH[t[1]]
+    raise ValueError(text)
 
 
 def split_list(value: str | list[str] | None) -> list[str]:
@@ -71,6 +95,24 @@ def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
+def unit_spellings(units: list[str]) -> list[str]:
+    """The names stored for the units asked: today the names themselves.
+    The hook for canonical units and their aliases (issue 13): `unit=`
+    matches a canonical name or any alias of it, through this function."""
+    return units
+
+
+def _unit_conditions(column: str, units: list[str], unit_like: list[str], conds: list[str], params: list[Any]) -> None:
+    """`unit` by name (or alias), `unit_like` by part of a name."""
+    if units:
+        names = unit_spellings(units)
+        conds.append(f"{column} IN ({_marks(names)})")
+        params += names
+    if unit_like:
+        conds.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in unit_like) + ")")
+        params += [like_pattern(u) for u in unit_like]
+
+
 def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]]:
     """WHERE clause over `tasks t JOIN plans p` for a filter."""
     conds: list[str] = []
@@ -84,9 +126,7 @@ def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]
             f" WHERE th.name IN ({_marks(f.themes)}))"
         )
         params += f.themes
-    if f.units:
-        conds.append(f"t.unit IN ({_marks(f.units)})")
-        params += f.units
+    _unit_conditions("t.unit", f.units, f.unit_like, conds, params)
     if f.years:
         conds.append(f"p.year IN ({_marks(f.years)})")
         params += f.years
@@ -209,13 +249,11 @@ def _chunks(items: list[Any], n: int) -> Iterator[list[Any]]:
 
 
 def _plan_where(
-    db: sqlite_utils.Database, units: list[str], years: list[int], themes: list[str], q: str | None
+    db: sqlite_utils.Database, units: list[str], years: list[int], themes: list[str], q: str | None, unit_like: list[str]
 ) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
-    if units:
-        conds.append(f"p.unit IN ({_marks(units)})")
-        params += units
+    _unit_conditions("p.unit", units, unit_like, conds, params)
     if years:
         conds.append(f"p.year IN ({_marks(years)})")
         params += years
@@ -240,10 +278,11 @@ def list_plans(
     years: list[int] | None = None,
     themes: list[str] | None = None,
     q: str | None = None,
+    unit_like: list[str] | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> tuple[int, list[dict[str, Any]]]:
-    where, params = _plan_where(db, units or [], years or [], themes or [], q)
+    where, params = _plan_where(db, units or [], years or [], themes or [], q, unit_like or [])
     total = db.execute(f"SELECT count(*) FROM plans p WHERE {where}", params).fetchone()[0]
     cur = db.execute(
         "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
@@ -318,6 +357,50 @@ def get_document(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] 
     )
     doc["plans"] = [_plan_summary(cur.description, r) for r in cur.fetchall()]
     return doc
+
+
+_DOCUMENT_COLUMNS = (
+    "d.id, d.sha256, d.name, d.format, d.size, d.source, d.ingested_at, d.warnings, d.parser_version,"
+    " (SELECT count(*) FROM plans p WHERE p.document_id = d.id) AS plan_count,"
+    " (SELECT count(*) FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE p.document_id = d.id) AS task_count"
+)
+
+
+def list_documents(
+    db: sqlite_utils.Database, *, ids: list[int] | None = None, name: str | None = None, limit: int = 50, offset: int = 0
+) -> tuple[int, list[dict[str, Any]]]:
+    """Stored documents, newest first: (total, one page). `name` keeps the
+    documents whose file name holds it."""
+    conds, params = ["1"], []
+    if ids:
+        conds.append(f"d.id IN ({_marks(ids)})")
+        params += ids
+    if name:
+        conds.append("d.name LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(name))
+    where = " AND ".join(conds)
+    total = db.execute(f"SELECT count(*) FROM documents d WHERE {where}", params).fetchone()[0]
+    cur = db.execute(
+        f"SELECT {_DOCUMENT_COLUMNS} FROM documents d WHERE {where} ORDER BY d.id DESC LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    cols = [c[0] for c in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    for r in rows:
+        r["warnings"] = json.loads(r["warnings"] or "[]")
+    return total, rows
+
+
+def document_original(db: sqlite_utils.Database, document_id: int) -> tuple[str, str | None, bytes] | None:
+    """(file name, format, the bytes as uploaded) of a document, or None
+    when there is no such document or its bytes were not kept."""
+    row = db.execute(
+        "SELECT d.name, d.format, s.content FROM documents d JOIN sources s ON s.document_id = d.id WHERE d.id = ?",
+        [document_id],
+    ).fetchone()
+    if row is None or row[2] is None:
+        return None
+    return row[0], row[1], bytes(row[2])
 
 
 def document_ids(db: sqlite_utils.Database, *, outdated_than: str | None = None) -> list[int]:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from api.deps import SQLITE_INT, DbDep, DeadlineDep, SettingsDep, check_text
 from api.routes.errors import responses
 from api.schemas import Comparison
+from models.messages import msg
 from store import compare, split_list
 from store.compare import CompareTooLarge
 
@@ -32,15 +33,15 @@ def compare_units(
     try:
         ids = [int(x) for x in split_list(plan_ids)]
     except ValueError:
-        raise HTTPException(422, "plan_ids: expected plan ids such as 1,2") from None
+        raise HTTPException(422, msg("bad_plan_ids")) from None
     if any(abs(i) > SQLITE_INT for i in ids):
-        raise HTTPException(422, "plan_ids: an id is out of range")
+        raise HTTPException(422, msg("plan_id_range"))
     if not unit_list and not ids:
-        raise HTTPException(422, "name the units to compare (units=A,B) or the plans (plan_ids=1,2)")
+        raise HTTPException(422, msg("compare_what"))
     try:
         result = compare(
             db, units=unit_list, plan_ids=ids, threshold=threshold, limits=settings.limits(), deadline=deadline
         )
     except CompareTooLarge as e:
-        raise HTTPException(422, str(e)) from None
+        raise HTTPException(422, e.args[0]) from None
     return Comparison(**result)

@@ -11,7 +11,8 @@ _WHY = {
     404: "no such resource",
     413: "a file or archive over the size limit",
     422: "a bad file or bad parameters: the message says why",
-    503: "a read ran past its time budget (JIHUA_READ_BUDGET_S) and was stopped",
+    500: "a bug: the server log has its traceback",
+    503: "a read ran past its time budget (JIHUA_READ_BUDGET_S) and was stopped, or the database is busy",
 }
 
 

@@ -140,7 +140,7 @@ def test_unknown_format_is_422(client, db):
 def test_read_document_not_found(client):
     r = client.get("/documents/999")
     assert r.status_code == 404
-    assert r.json() == {"error": {"status": 404, "message": "no document 999"}}
+    assert r.json() == {"error": {"status": 404, "code": "not_found", "message": "找不到文档 999"}}
 
 
 def test_delete_document_removes_its_tasks(client, db):

@@ -80,7 +80,7 @@ def test_chunked_oversize_body_is_413_not_400(client, db):
 
     r = client.post("/documents", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=x"})
     assert r.status_code == 413, r.text
-    assert "limit" in r.json()["error"]["message"]
+    assert r.json()["error"]["code"] == "request_too_large" and "上限" in r.json()["error"]["message"]
     assert db["documents"].count == 0
 
 
@@ -132,7 +132,7 @@ def test_huge_integers_are_422_not_500(client, seeded, path, params):
 @pytest.mark.parametrize("param", ["q", "unit", "body", "theme"])
 def test_a_nul_in_a_filter_is_422_not_a_match_of_everything(client, seeded, param):
     r = client.get("/tasks", params={param: "\x00"})
-    assert r.status_code == 422 and "control characters" in r.json()["error"]["message"]
+    assert r.status_code == 422 and r.json()["error"]["code"] == "control_characters"
 
 
 @pytest.mark.parametrize("body", ["%", "_", "%会%", "\\"])
@@ -147,9 +147,11 @@ def test_underscore_in_q_is_text(client, seeded):
 
 def test_a_query_of_many_terms_is_422_at_once(client, seeded):
     r = client.get("/tasks", params={"q": " ".join("的会工女三八春节安全教" * 2)})
-    assert r.status_code == 422 and "terms, above the limit of 10" in r.json()["error"]["message"]
+    assert r.status_code == 422 and r.json()["error"]["code"] == "query_too_many_terms"
+    assert "超过 10 个的上限" in r.json()["error"]["message"]
     r = client.get("/plans", params={"q": "工" * 300})
-    assert r.status_code == 422 and "characters, above the limit of 200" in r.json()["error"]["message"]
+    assert r.status_code == 422 and r.json()["error"]["code"] == "query_too_long"
+    assert "超过 200 个的上限" in r.json()["error"]["message"]
 
 
 def test_cli_applies_the_query_limits(settings, seeded):
@@ -158,7 +160,7 @@ def test_cli_applies_the_query_limits(settings, seeded):
     from api.cli import app
 
     res = CliRunner().invoke(app, ["tasks", "--db", settings.db, "--q", " ".join("的会工女三八春节安全教")])
-    assert res.exit_code == 2 and "above the limit of 10" in res.output
+    assert res.exit_code == 2 and "超过 10 个的上限" in res.output
 
 
 # --- the read budget ---------------------------------------------------------------------
@@ -191,7 +193,8 @@ def test_a_read_past_its_budget_answers_503_with_the_reason(many_tasks_client):
     r = many_tasks_client.get("/tasks", params={"q": "动 活 展 开 务 任 号 第 划 计"})
     assert time.perf_counter() - t0 < 5
     assert r.status_code == 503, r.text
-    assert "time budget" in r.json()["error"]["message"] and r.headers["retry-after"]
+    assert r.json()["error"]["code"] == "read_budget" and "时间预算" in r.json()["error"]["message"]
+    assert r.headers["retry-after"]
     assert many_tasks_client.get("/plans/1").status_code == 200  # the server goes on
 
 
@@ -232,11 +235,14 @@ def test_compare_over_the_limits_is_422_at_once(tmp_path):
             store_document(db, make_doc(f"b{i}.txt", f"小单位{i}", [task(f"第{i}.{k}项", [1]) for k in range(20)]))
         db.close()
         r = c.get("/compare", params={"units": "大单位,小单位1"})
-        assert r.status_code == 422 and "61 plans: at most 50" in r.json()["error"]["message"]
+        assert r.status_code == 422 and r.json()["error"]["code"] == "compare_plans"
+        assert "61 个计划：一次最多比较 50 个" in r.json()["error"]["message"]
         r = c.get("/compare", params={"units": ",".join(f"小单位{i}" for i in range(20))})
-        assert r.status_code == 422 and "400 tasks: at most 300" in r.json()["error"]["message"]
+        assert r.status_code == 422 and r.json()["error"]["code"] == "compare_tasks"
+        assert "400 项任务：一次最多比较 300 项" in r.json()["error"]["message"]
         r = c.get("/compare", params={"units": ",".join(f"u{i}" for i in range(21))})
-        assert r.status_code == 422 and "21 units: at most 20" in r.json()["error"]["message"]
+        assert r.status_code == 422 and r.json()["error"]["code"] == "compare_units"
+        assert "21 个单位：一次最多比较 20 个" in r.json()["error"]["message"]
 
 
 def test_compare_of_plans_from_one_template_is_fast_and_finds_them_shared(client, db):
@@ -273,7 +279,8 @@ def test_mixed_upload_names_the_bad_pdf_and_stores_nothing(client, db):
     r = upload(client, ("good.txt", plan_text(1)), ("bad.pdf", bad_pdf), ("blank-page.pdf", _blank_and_text_pdf()))
     assert r.status_code == 422, r.text  # not 202: nothing goes to the background
     message = r.json()["error"]["message"]
-    assert message.startswith("bad.pdf: ") and "nothing of this upload was stored" in message
+    assert message.startswith("bad.pdf: ") and "这次上传的文件都没有保存" in message
+    assert r.json()["error"]["code"] == "upload_refused"
     assert db["documents"].count == 0
 
 
@@ -306,7 +313,7 @@ def test_an_upload_needing_ocr_is_atomic_in_its_job_too(client, db):
     assert job["status"] == "failed" and job["stored"] == 0
     by_source = {x["source"]: x for x in job["results"]}
     assert "empty.txt" in by_source["upload:empty.txt"]["error"]
-    assert "not stored: another file of this upload failed" in by_source["upload:good.txt"]["error"]
+    assert "未保存：这次上传的另一个文件失败了" in by_source["upload:good.txt"]["error"]
     assert db["documents"].count == 0
 
 
@@ -329,7 +336,7 @@ def test_a_docx_sent_to_batches_is_a_batch_of_one(client):
     from tests.hostile import docx_bytes
 
     data = docx_bytes(["测试单位2025年工作计划", "一、加强思想政治建设", "1.三月组织开展女职工健康讲座。"])
-    r = client.post("/batches", files={"file": ("plan.docx", data)})
+    r = client.post("/batches", files={"files": ("plan.docx", data)})
     assert r.status_code == 202
     job = wait_job(client, r.json()["id"])
     assert job["status"] == "done" and job["stored"] == 1, job
@@ -341,10 +348,10 @@ def test_a_zip_inside_a_batch_is_reported_not_ignored(client):
 
     inner = zip_of({"x.txt": plan_text(3)})
     outer = zip_of({"a.txt": plan_text(2), "more/inner.zip": inner})
-    job = wait_job(client, client.post("/batches", files={"file": ("b.zip", outer)}).json()["id"])
+    job = wait_job(client, client.post("/batches", files={"files": ("b.zip", outer)}).json()["id"])
     assert job["stored"] == 1 and job["failed"] == 1
     [err] = [x for x in job["results"] if x["status"] == "error"]
-    assert err["source"].endswith("more/inner.zip") and "archive inside an archive" in err["error"]
+    assert err["source"].endswith("more/inner.zip") and "压缩包里的压缩包不会打开" in err["error"]
 
 
 def test_an_empty_token_is_warned_about(tmp_path, caplog):

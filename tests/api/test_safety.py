@@ -23,7 +23,8 @@ def test_error_shape_is_pinned(client):
     for r in answers:
         body = r.json()
         assert set(body) == {"error"}
-        assert set(body["error"]) == {"status", "message"}
+        assert set(body["error"]) == {"status", "code", "message"}
+        assert body["error"]["code"].isascii() and body["error"]["code"]
         assert body["error"]["status"] == r.status_code
         assert isinstance(body["error"]["message"], str) and body["error"]["message"]
 
@@ -32,8 +33,8 @@ def test_oversized_file_is_413_and_nothing_stored(client, db):
     big = plan_text(1) + "。".join(["开展工作"] * 200_000).encode()  # ~2.4 MB, over the 2 MB test limit
     r = upload(client, ("big.txt", big))
     assert r.status_code == 413
-    assert r.json()["error"]["message"].startswith("big.txt: the file is")
-    assert "limit" in r.json()["error"]["message"]
+    assert r.json()["error"]["message"] == "big.txt: 文件超过每个文件 2.0 MB 的上限"
+    assert r.json()["error"]["code"] == "file_over_limit"
     assert db["documents"].count == 0
 
 
@@ -58,7 +59,7 @@ def test_write_without_the_token_is_401(guarded):
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
     assert "Authorization: Bearer" in r.json()["error"]["message"]
     assert upload(guarded, data, token="wrong").status_code == 401
-    assert guarded.post("/batches", files={"file": ("a.zip", b"PK")}).status_code == 401
+    assert guarded.post("/batches", files={"files": ("a.zip", b"PK")}).status_code == 401
     assert guarded.delete("/documents/1").status_code == 401
     assert guarded.get("/tasks").status_code == 200  # reads stay open
     assert upload(guarded, data, token="s3cret").status_code == 201

@@ -27,7 +27,7 @@ def test_a_scanned_upload_answers_with_a_job_that_stores_it(client, scanned_page
     job = wait_job(client, r.json()["id"], timeout=120)
     assert job["status"] == "done" and job["stored"] == 1, job
     doc = client.get(f"/documents/{job['results'][0]['document_id']}").json()
-    assert any("OCR used" in w for w in doc["warnings"])
+    assert any("使用了 OCR" in w for w in doc["warnings"])
     titles = [p["title"] for p in client.get("/plans").json()["items"]]
     assert any(t and "2026年工作计划" in t for t in titles)
 

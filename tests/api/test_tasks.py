@@ -30,7 +30,7 @@ def test_month_single_list_and_range(client, seeded, month, count):
 def test_bad_month_is_422(client, seeded):
     r = client.get("/tasks", params={"month": "13"})
     assert r.status_code == 422
-    assert "month" in r.json()["error"]["message"]
+    assert r.json()["error"]["code"] == "month_range" and "1 到 12" in r.json()["error"]["message"]
 
 
 def test_filters_combine(client, seeded):
@@ -88,3 +88,20 @@ def test_facets_count_what_the_filters_leave(client, seeded):
     march = client.get("/facets", params={"month": 3}).json()
     assert march["tasks"] == 3
     assert {x["value"]: x["count"] for x in march["theme"]} == {"女职工": 2, "民主管理": 1}
+
+
+def test_unit_like_matches_part_of_the_unit(client, seeded):
+    r = client.get("/tasks", params={"unit_like": "学校"})
+    assert r.status_code == 200 and {t["unit"] for t in r.json()["items"]} == {"乙学校工会"}
+    r = client.get("/plans", params={"unit_like": "公司"})
+    assert [p["unit"] for p in r.json()["items"]] == ["甲公司工会"]
+    # unit= is still the exact name (or, with issue 13, an alias of it)
+    assert client.get("/tasks", params={"unit": "学校"}).json()["total"] == 0
+
+
+def test_role_and_month_take_the_words_people_read(client, seeded):
+    by_code = client.get("/tasks", params={"role": "lead", "month": "3"}).json()
+    by_word = client.get("/tasks", params={"role": "牵头", "month": "三月"}).json()
+    assert by_word == by_code and by_code["total"] == 2
+    r = client.get("/tasks", params={"role": "头"})
+    assert r.status_code == 422 and r.json()["error"]["code"] == "bad_role"
