@@ -81,13 +81,18 @@ def test_delete_removes_every_row(db, two_units):
 
 @pytest.mark.parametrize(
     "spec,months",
-    [("3", [3]), ("3,4", [3, 4]), ("3-5", [3, 4, 5]), ("11-2", [11, 12, 1, 2]), ("1,3-4", [1, 3, 4]), ("", [])],
+    [
+        ("3", [3]), ("3,4", [3, 4]), ("3-5", [3, 4, 5]), ("11-2", [11, 12, 1, 2]), ("1,3-4", [1, 3, 4]), ("", []),
+        # as people write them
+        ("三月", [3]), ("3月", [3]), ("十二月", [12]), ("三月至五月", [3, 4, 5]), ("3—5月", [3, 4, 5]),
+        ("三、四月", [3, 4]), ("十一月-二月", [11, 12, 1, 2]), ("正月", [1]),
+    ],
 )
 def test_parse_months(spec, months):
     assert store.parse_months(spec) == months
 
 
-@pytest.mark.parametrize("spec", ["13", "0", "三月", "3-"])
+@pytest.mark.parametrize("spec", ["13", "0", "三十月", "3-", "月"])
 def test_parse_months_rejects_nonsense(spec):
     with pytest.raises(ValueError):
         store.parse_months(spec)
