@@ -378,7 +378,16 @@ def find_unit(draft: PlanDraft) -> str | None:
     return _seat(unit, draft) if unit else _self_reference(intro)
 
 
+_NOT_A_NAME = re.compile(r"如下|通知|现将|请|根据|按照|为了|[，,。；;：:\s]")
+
+
 def _named_unit(draft: PlanDraft, intro: str) -> str | None:
+    unit = _named_unit_candidate(draft, intro)
+    unit = unit.strip() if unit else unit
+    return None if unit and (len(unit) > 24 or _NOT_A_NAME.search(unit)) else unit
+
+
+def _named_unit_candidate(draft: PlanDraft, intro: str) -> str | None:
     subjects = [(m, _trim_org(intro[m.start(1) : m.end(1)])) for m in _SUBJECT.finditer(to_simplified(intro))]
     for h in draft.header:
         u = _sender(h) or unit_from_title(h)

@@ -118,7 +118,11 @@ def _layout(rows: list[list[Cell]], head: int, year: int | None) -> tuple[dict[s
     if firsts and timed >= max(2, len(firsts) // 2):
         start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
         return {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}, start
-    return (cols, head + 1) if "content" in cols else None
+    if "content" in cols:
+        return cols, head + 1
+    # a calendar of weeks and dates whose words stand in its notes (周次 | 起止日期 | 备注)
+    spare = next((cols[r] for r in ("note", "form", "place") if r in cols and "time" in cols), None)
+    return ({**cols, "content": spare}, head + 1) if spare else None
 
 
 def _row_time(rows: list[list[Cell]], r: int, cols: dict[str, list[int]], year: int | None) -> tuple[set[int], list[str]]:

@@ -41,6 +41,7 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
     before = text[max(0, spans[first][0] - 12) : spans[first][0]]
     return (
         len(name) < 2
+        or (s > 0 and text[s - 1].isdigit() and lexicon.kinds().fullmatch(name) is not None)  # 20日报到 is no 日报
         or (name in lexicon.word_set("needs_prefix") and not _shares_prefix(text, spans, k))
         or (lexicon.ends_in(name, "not_org") and not _office_by_work(name))
         or lexicon.starts_with(name, "title_words")
