@@ -94,7 +94,9 @@ def _add_plan(node, plan, escape) -> None:  # noqa: ANN001 - a rich Tree, a mode
     at: dict[tuple[str, ...], object] = {(): node}
 
     def add(section, parent, path: tuple[str, ...]) -> None:  # noqa: ANN001
-        branch = parent.add(f"{escape(section.label)} {escape(section.title)}")
+        # a time heading with nothing after it is its own title ("第3周 03-01 ~ 03-07")
+        head = section.title if section.title == section.label else f"{section.label} {section.title}"
+        branch = parent.add(escape(head))
         at[path + (section.label,)] = branch
         for child in section.children:
             add(child, branch, path + (section.label,))

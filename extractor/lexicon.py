@@ -59,9 +59,15 @@ def to_int(tok: str) -> int | None:
 _CN_YEAR = re.compile(rf"[一二][{_CN_ZERO}一二三四五六七八九]{{3}}")
 
 
+# Taiwan counts years from 1912 (民國114年, 114學年度 = 2025)
+_ROC_YEAR = re.compile(r"(?:(?<=民国)|(?<=民國))\s*(\d{2,3})(?=\s*年)|(?<!\d)(1[01]\d)(?=\s*(?:学年|學年))")
+
+
 def years_to_ascii(text: str) -> str:
-    """二〇二四年 → 2024年, for years written in Chinese numerals."""
-    return _CN_YEAR.sub(lambda m: str(to_int(m.group(0))), text)
+    """二〇二四年 → 2024年 for years in Chinese numerals; 民國114年 and
+    114學年度 → 2025 (Taiwan's era), so every year reads as four digits."""
+    text = _CN_YEAR.sub(lambda m: str(to_int(m.group(0))), text)
+    return _ROC_YEAR.sub(lambda m: str(1911 + int(m.group(1) or m.group(2))), text)
 
 
 # --- outline labels -----------------------------------------------------------

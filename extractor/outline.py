@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
-from extractor.hanzi import words_of
+from extractor.hanzi import to_simplified, words_of
 from extractor.lexicon import ITEM_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
@@ -32,7 +32,8 @@ _PERIOD_HEAD = re.compile(
 )
 # a school plan's weeks: "第五至六周（3.13—3.26）：…" — like a month entry
 _WEEK_HEAD = re.compile(
-    r"^(第[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周(?:\s*[（(][^)）]{1,20}[)）])?)\s*(?:[:：]\s*(.*))?$"
+    r"^(第[一二三四五六七八九十\d]{1,3}(?:\s*[至到\-—~、]\s*[一二三四五六七八九十\d]{1,3})?\s*周"
+    r"(?:\s*[（(][^)）]{1,20}[)）]|\s+[\d/.\-月日号]{3,12}\s*[~～至到—–\-]{1,2}\s*[\d/.\-月日号]{2,12})?)\s*(?:[:：]\s*(.*))?$"
 )
 MONTH_RANK = 2.5
 PERIOD_RANK = 2.4
@@ -41,6 +42,18 @@ TIME_KINDS = ("month", "period", "week")
 
 
 def parse_label(text: str) -> Label | None:
+    """The label a line opens with. Traditional writing (第3週) is read on a
+    simplified copy of the same length; the label keeps the line's own text."""
+    folded = to_simplified(text)
+    lab = _parse_simplified(folded)
+    if lab is None or folded == text:
+        return lab
+    start = folded.find(lab.text)
+    rest_at = folded.rfind(lab.rest) if lab.rest else len(text)
+    return Label(text[start : start + len(lab.text)], lab.kind, lab.rank, lab.value, text[rest_at : rest_at + len(lab.rest)])
+
+
+def _parse_simplified(text: str) -> Label | None:
     m = _MONTH_HEAD.match(text)
     if m and _plain_month(m.group(1)):
         return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())

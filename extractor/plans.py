@@ -450,14 +450,16 @@ def _trim_org(span: str) -> str | None:
 # --- year ------------------------------------------------------------------
 
 
-_SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*[—\-–~至]\s*((?:19|20)\d{2})\s*学年(?:度)?(.{0,6})")
+_SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:[—\-–~至]\s*((?:19|20)\d{2})\s*)?学年(?:度)?(.{0,6})")
 
 
 def find_year(draft: PlanDraft) -> int | None:
     for h in draft.header:
+        h = years_to_ascii(to_simplified(h))
         m = _SCHOOL_YEAR.search(h)
-        if m:  # the second term of 2023—2024学年 runs in 2024
-            return int(m.group(2) if re.match(r"第二学期|下学期|春季", m.group(3)) else m.group(1))
+        if m:  # the second term of 2023—2024学年 (or of 2023学年) runs in 2024
+            second = re.match(r"第[二2]学期|下学期|春季", m.group(3))
+            return int(m.group(2) or int(m.group(1)) + 1) if second else int(m.group(1))
         m = _YEAR.search(h)
         if m:
             return int(m.group(1))

@@ -325,6 +325,8 @@ class TaskBuilder:
             return  # a 负责人 cell of a flattened table; the plan's closing words
         pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p):
+                continue  # "5/": an item the page cut off, or a lone number
             months, tt = _resolve(_own_time(p, self.year), ctx)
             self.tasks.append(TaskDraft(text=p, section_path=list(path), months=months, time_text=tt))
 

@@ -183,6 +183,18 @@ _RE_DOTTED_RANGE = re.compile(
     r"(?:(?P<m2>1[0-2]|[1-9])[.．])?(?:[12]\d|3[01]|0?[1-9])(?![\d.])(?=\s*[）)）]|\s*$|\s*[，,。；;、 ])"
 )
 
+# Slash dates as school calendars write them: "2/23(一)", "3/16～3/20"; the
+# weekday in brackets or the second date tells a date from a fraction (1/3).
+_RE_SLASH = re.compile(
+    rf"(?<![\d/])(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])"
+    rf"(?:(?=\s*[（(](?:星期|周|週)?[一二三四五六日天][)）])|\s*[~～至到—–-]{{1,2}}\s*(?P<m2>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/])"
+)
+# A stretch of two zero-padded dates, "01-18 ~ 01-24" (a week in a calendar).
+_RE_PADDED_RANGE = re.compile(
+    r"(?<![\d-])(?P<m1>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\s*[~～至到—–]{1,2}\s*"
+    r"(?P<m2>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"
+)
+
 # Year before a time: "2024年12月", "去年5月", "今年初" (its 年 is shared).
 _RE_YEAR_BEFORE = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}}){_SP}年(?:度)?"
@@ -347,10 +359,12 @@ def _numeric_cands(s: str) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), _lunar_months(mon, _num(day_tok) if day_tok else None), "date"))
     for m in _RE_DOTTED.finditer(s):
         out.append(_Cand(m.start(), m.end(), (int(m.group("m") or m.group("m2")),), "festival"))
-    for m in _RE_DOTTED_RANGE.finditer(s):
-        lo = int(m.group("m1"))
-        hi = int(m.group("m2")) if m.group("m2") else lo
-        out.append(_Cand(m.start(), m.end(), _span_months(lo, hi), "range"))
+    for rx in (_RE_DOTTED_RANGE, _RE_SLASH, _RE_PADDED_RANGE):
+        for m in rx.finditer(s):
+            lo = int(m.group("m1"))
+            hi = int(m.group("m2")) if m.group("m2") else lo
+            kind = "range" if m.group("m2") else "date"
+            out.append(_Cand(m.start(), m.end(), _span_months(lo, hi), kind))
     return [_Cand(c.start, c.end, (), "_block") if _since(s, c.end) else c for c in out]
 
 

@@ -361,3 +361,36 @@ def test_a_date_inside_a_documents_name_is_no_time_of_the_work():
 )
 def test_the_unit_from_a_letter_a_self_reference_a_place_or_traditional_writing(text, unit):
     assert parse(text).plans[0].unit == unit
+
+
+# --- school calendars in traditional writing (行事曆) -------------------------------
+
+
+def test_a_taiwan_school_calendar_reads_its_weeks_slash_dates_and_era_year():
+    doc = parse(
+        "光明國小 113學年度第2學期行事曆\n"
+        "週別 起迄 校園大事\n"
+        "第1週 02-09 ~ 02-15\n"
+        "  1. 2/11(二)開學日\n"
+        "  2. 2/14(五)家長座談會\n"
+        "第8週 03-30 ~ 04-05\n"
+        "  1. 4/3(四)兒童節慶祝活動\n"
+        "  2. 5/\n"
+    )
+    plan = doc.plans[0]
+    assert plan.year == 2025  # 民國113學年度 is 2024–25; its second term runs in 2025
+    assert plan.unit == "光明國小"
+    assert [s.title for s in plan.sections][:2] == ["第1週 02-09 ~ 02-15", "第8週 03-30 ~ 04-05"]
+    assert month_of(doc, "開學日") == [2]
+    assert month_of(doc, "兒童節慶祝活動") == [4]
+    assert not any(t.text.strip() == "5/" for t in plan.tasks)  # a cut-off item is no task
+
+
+@pytest.mark.parametrize(
+    "text, months",
+    [("3/16～3/20 體檢週", [3]), ("完成全年任務的1/3", []), ("4/30-5/8 勞動節連假", [4, 5])],
+)
+def test_slash_dates_need_a_weekday_or_a_range_to_be_dates(text, months):
+    from extractor.timex import months_of
+
+    assert list(months_of(text)[0]) == months
