@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
-from extractor.tables import grid, mark_items, split_row, vertical_table
+from extractor.tables import bar_rows, grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -233,9 +233,28 @@ def _unmarked(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _bar_tables(blocks: list[Block]) -> list[Block]:
+    """Tables flattened a cell a line behind bars (see tables.bar_rows) → table blocks."""
+    texts = [b.text.strip() if b.wrapped and b.kind == "paragraph" else "\x00" for b in blocks]
+    if sum(1 for t in texts if t == "|") < 3:
+        return blocks
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        found = bar_rows(texts, i) if i + 1 < len(texts) and texts[i + 1].startswith("| ") and texts[i] else None
+        if found is None:
+            out.append(blocks[i])
+            i += 1
+            continue
+        rows, i_end = found
+        out.append(Block(kind="table", rows=grid(rows), page=blocks[i].page))
+        i = i_end
+    return out
+
+
 def clean(blocks: list[Block]) -> list[Line]:
     """Blocks of any format → clean lines, boilerplate and page furniture gone."""
-    blocks = _unmarked(blocks)
+    blocks = _bar_tables(_unmarked(blocks))
     wrapped = [b.text for b in blocks if b.wrapped and b.kind == "paragraph"]
     full_width = _hard_wrap_width(wrapped) if wrapped else None
     lines: list[Line] = []

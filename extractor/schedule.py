@@ -10,12 +10,16 @@ column reads as times is taken as time | content.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from extractor import timex
 from extractor.bodies import split_body_list
 from extractor.lexicon import strip_label
 from extractor.tables import column_role, column_roles
 from models import Cell
+
+if TYPE_CHECKING:
+    from extractor.tasks import TaskDraft
 
 
 def _header(rows: list[list[Cell]], r: int = 0) -> list[str]:
@@ -82,27 +86,53 @@ def table_tasks(rows: list[list[Cell]], year: int | None):
     if found is None:
         return out
     cols, start = found
-    ci = cols["content"][0]
+    columns = _task_columns(rows, start, cols["content"])
     for r in range(start, len(rows)):
-        row = rows[r]
-        if ci >= len(row) or row[ci].continued or not row[ci].text.strip():
-            continue
-        months, time_texts = _row_time(rows, r, cols, year)
-        if not months and table_months:  # "星期一" under a caption naming the week's dates
-            months, time_texts = set(table_months), [table_time or ""]
-        its = items(row[ci].text)
-        roles = [(role, _origin(rows, r, cols[role][0])[1].text) for role in ("lead", "support") if role in cols]
-        for k, item in enumerate(its):
-            own, own_tt = timex.months_of(item, year_context=year)
-            # the time column bounds the item; its own words narrow it, or
-            # say when where the column does not ("节前" beside “五一”“国庆”)
-            m = sorted(months & set(own)) if own and months & set(own) else sorted(months or own)
-            out.append(
-                TaskDraft(
-                    text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt,
-                    bodies=_row_bodies(roles, k, len(its)),
-                )
+        for ci in columns:
+            if ci < len(rows[r]) and not rows[r][ci].continued and rows[r][ci].text.strip():
+                out += _cell_tasks(rows, r, ci, cols, year, (table_months, table_time))
+    return out
+
+
+def _task_columns(rows: list[list[Cell]], start: int, content: list[int]) -> list[int]:
+    """The content columns whose cells are tasks: the first, and any other cut
+    finer or coarser somewhere (a month's activities over rows of week themes:
+    月活动 | 周次 | 周主题), not a second text of the same work cut the same
+    way (工作内容 | 具体措施)."""
+    first = content[0]
+
+    def merged(r: int, c: int) -> bool:
+        return c < len(rows[r]) and rows[r][c].continued
+
+    return [first] + [
+        c for c in content[1:] if any(merged(r, first) != merged(r, c) for r in range(start, len(rows)))
+    ]
+
+
+def _cell_tasks(
+    rows: list[list[Cell]], r: int, ci: int, cols: dict[str, list[int]], year: int | None,
+    caption: tuple[list[int], str | None],
+) -> list[TaskDraft]:
+    from extractor.tasks import TaskDraft
+
+    table_months, table_time = caption
+    months, time_texts = _row_time(rows, r, ci, cols, year)
+    if not months and table_months:  # "星期一" under a caption naming the week's dates
+        months, time_texts = set(table_months), [table_time or ""]
+    its = items(rows[r][ci].text)
+    roles = [(role, _origin(rows, r, cols[role][0])[1].text) for role in ("lead", "support") if role in cols]
+    out = []
+    for k, item in enumerate(its):
+        own, own_tt = timex.months_of(item, year_context=year)
+        # the time column bounds the item; its own words narrow it, or
+        # say when where the column does not ("节前" beside “五一”“国庆”)
+        m = sorted(months & set(own)) if own and months & set(own) else sorted(months or own)
+        out.append(
+            TaskDraft(
+                text=item, section_path=[], months=m, time_text="、".join(time_texts) or own_tt,
+                bodies=_row_bodies(roles, k, len(its)),
             )
+        )
     return out
 
 
@@ -125,22 +155,35 @@ def _layout(rows: list[list[Cell]], head: int, year: int | None) -> tuple[dict[s
     return ({**cols, "content": spare}, head + 1) if spare else None
 
 
-def _row_time(rows: list[list[Cell]], r: int, cols: dict[str, list[int]], year: int | None) -> tuple[set[int], list[str]]:
-    """The months of a row's time cells (every time column, over the rows
-    its content cell spans), and their words."""
-    ci = cols["content"][0]
+def _row_time(rows: list[list[Cell]], r: int, ci: int, cols: dict[str, list[int]], year: int | None) -> tuple[set[int], list[str]]:
+    """The months of the time cells beside a content cell, and their words.
+    Where some time column has one cell over all the rows the content cell
+    spans (a month beside a month's activities), those columns say when;
+    else every time cell over those rows does (weeks beside one long cell)."""
+    span = range(r, min(len(rows), r + rows[r][ci].row_span))
+    per_column = []
+    for tc in cols.get("time", []):
+        cells = {id(c): c for c in (_origin(rows, rr, tc)[1] for rr in span)}
+        per_column.append(list(cells.values()))
+    aligned = [cells for cells in per_column if len(cells) == 1]
     months: set[int] = set()
     texts: list[str] = []
-    for tc in cols.get("time", []):
-        for rr in range(r, min(len(rows), r + rows[r][ci].row_span)):
-            _, cell = _origin(rows, rr, tc)
-            got = timex.parse_heading_time(cell.text, year_context=year)
-            if got is None:
-                got, _tt = timex.months_of(cell.text, year_context=year)
-            months.update(got or [])
+    for cells in (aligned if any(_cell_months(c, year) for cs in aligned for c in cs) else per_column):
+        for cell in cells:
+            months.update(_cell_months(cell, year))
             if cell.text and cell.text not in texts:
                 texts.append(cell.text)
     return months, texts
+
+
+def _cell_months(cell: Cell, year: int | None) -> list[int]:
+    """A time cell's months: the cell as a time, or its first line ("三月份"
+    over the month's theme and days), or the times its words name."""
+    first = cell.text.strip().split("\n")[0]
+    got = timex.parse_heading_time(cell.text, year_context=year) or timex.parse_heading_time(first, year_context=year)
+    if got is None:
+        got, _tt = timex.months_of(cell.text, year_context=year)
+    return list(got or [])
 
 
 def _row_bodies(roles: list[tuple[str, str]], k: int, n: int) -> list[tuple[str, str]]:

@@ -52,6 +52,54 @@ def split_row(raw: str, table_open: bool = False) -> list[str] | None:
     return parts if filled >= 2 or (filled and raw.count("|") >= 3) else None
 
 
+# --- one cell a line, each after a bar ---------------------------------------------
+#
+# Some pages flatten a table with every cell on its own line: a row's first
+# cell stands bare, each further cell opens with "| ", a cell's further lines
+# follow bare, and a lone "|" is an empty cell when more cells follow, or the
+# row's closing bar when a bare line (the next row's first cell) follows:
+#
+#   月份 / | 周次 / | 起止日期 / |            (header)
+#   三月份 / 安全教育月 / | 第一周 / | 3月1日—3月7日 / |
+
+
+def _is_bar(line: str) -> bool:
+    return line == "|" or line.startswith("| ")
+
+
+def bar_rows(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """The rows of a bar-per-cell table whose header's first cell is
+    lines[start], and the index after its last row; None when fewer than
+    three rows follow the pattern."""
+    rows: list[list[str]] = []
+    i, n = start, len(lines)
+    while i < n:
+        # the row's bare first cell: one line in the header, up to a dozen after
+        j = i + 1
+        while rows and j < n and not _is_bar(lines[j]) and j - i < 12:
+            j += 1
+        if j >= n or not _is_bar(lines[j]):
+            break
+        row = ["\n".join(lines[i:j])]
+        i = j
+        closed = False
+        while i < n and _is_bar(lines[i]):
+            if lines[i] == "|" and (i + 1 >= n or not _is_bar(lines[i + 1])):
+                i += 1  # the closing bar: a bare line (the next row) follows
+                closed = True
+                break
+            cell = [lines[i][2:].strip()]
+            i += 1
+            while i < n and not _is_bar(lines[i]) and cell[0]:
+                cell.append(lines[i])  # a cell's further lines
+                i += 1
+            row.append("\n".join(cell))
+        rows.append(row)
+        if not closed:
+            break
+    return (rows, i) if len(rows) >= 3 else None
+
+
 def mark_items(text: str) -> str:
     """Inside a cell, a wide gap between activities becomes a paragraph break
     (the schedule reads a cell's paragraphs as its items)."""

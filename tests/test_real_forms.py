@@ -60,6 +60,15 @@ FLAT_TABLES = [
         "一 | 升旗仪式  教研组长会议 | |\n三 | 消防疏散演练 | |\n",
         {"升旗仪式": [3], "教研组长会议": [3], "消防疏散演练": [3]},
     ),
+    # a cell a line behind bars, a lone bar closing each row; a month's
+    # activities over rows of week themes, each dated by its own cells
+    (
+        "月份\n| 月活动\n| 周次\n| 起止日期\n| 周主题\n| 责任班级\n|\n"
+        "九月份\n尊师月\n9.10 教师节\n| 1、开学第一课\n2、给老师写贺卡\n| 第一周\n| 9月1日—9月5日\n| 认识新校园\n| 一年级\n|\n"
+        "第二周\n| 9月8日—9月12日\n| 我爱我的老师\n| 无\n|\n"
+        "十月份\n爱国月\n| 3、红歌比赛\n| 第六周\n| 10月8日—10月10日\n| 国旗下成长\n| 五年级\n|\n",
+        {"开学第一课": [9], "给老师写贺卡": [9], "认识新校园": [9], "我爱我的老师": [9], "红歌比赛": [10], "国旗下成长": [10]},
+    ),
 ]
 
 
@@ -68,6 +77,12 @@ def test_a_flattened_table_gives_each_activity_its_months(text, months):
     doc = parse(text)
     for snippet, want in months.items():
         assert month_of(doc, snippet) == want
+
+
+def test_a_cell_saying_none_names_no_body():
+    doc = parse(FLAT_TABLES[-1][0])
+    names = {b.name for t in doc.plans[0].tasks for b in t.bodies}
+    assert "一年级" in names and "无" not in names
 
 
 def test_a_tables_lead_and_support_columns_give_roles():
