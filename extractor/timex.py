@@ -186,8 +186,8 @@ _RE_DOTTED_RANGE = re.compile(
 # Slash dates as school calendars write them: "2/23(一)", "3/16～3/20"; the
 # weekday in brackets or the second date tells a date from a fraction (1/3).
 _RE_SLASH = re.compile(
-    rf"(?<![\d/])(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])"
-    rf"(?:(?=\s*[（(](?:星期|周|週)?[一二三四五六日天][)）])|\s*[~～至到—–-]{{1,2}}\s*(?P<m2>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/])"
+    r"(?<![\d/])(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])"
+    r"(?:(?=\s*[（(](?:星期|周|週)?[一二三四五六日天][)）])|\s*[~～至到—–-]{1,2}\s*(?P<m2>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/])"
 )
 # A stretch of two zero-padded dates, "01-18 ~ 01-24" (a week in a calendar).
 _RE_PADDED_RANGE = re.compile(
