@@ -378,7 +378,7 @@ def find_unit(draft: PlanDraft) -> str | None:
     return _seat(unit, draft) if unit else _self_reference(intro)
 
 
-_NOT_A_NAME = re.compile(r"如下|通知|现将|请|根据|按照|为了|[，,。；;：:\s]")
+_NOT_A_NAME = re.compile(r"如下|通知|现将|请|根据|按照|为了|计划(?!生育)|方案|要点|学期|学年|[，,。；;：:\s]")
 
 
 def _named_unit(draft: PlanDraft, intro: str) -> str | None:
