@@ -70,6 +70,10 @@ def years_to_ascii(text: str) -> str:
     return _ROC_YEAR.sub(lambda m: str(1911 + int(m.group(1) or m.group(2))), text)
 
 
+# whom a letter or notice addresses ("各乡镇人民政府，区政府各部门："): no heading
+ADDRESSEE = re.compile(r"^各[^，。；]{1,60}[:：]$")
+
+
 # --- outline labels -----------------------------------------------------------
 
 _CN = r"[一二三四五六七八九十]{1,3}"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import to_simplified, words_of
-from extractor.lexicon import ITEM_RANK, Label, cn_number, word_regex
+from extractor.lexicon import ADDRESSEE, ITEM_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
 
@@ -209,6 +209,8 @@ def colon_heading(line: Line, nxt: Label | None = None) -> tuple[str, str] | Non
     if line.is_table or line.label:
         return None
     t = line.text.strip()
+    if ADDRESSEE.match(t):
+        return None
     words = words_of(t)
     if nxt is not None and nxt.rank >= ITEM_RANK and 2 <= len(words) <= 20 and not re.search(r"[，,。；;：:！!？?、“”]", words):
         return words, t

@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from extractor.clean import Line
 from extractor.hanzi import plain, to_simplified, words_of
-from extractor.lexicon import starts_label, word_regex, years_to_ascii
+from extractor.lexicon import ADDRESSEE, starts_label, word_regex, years_to_ascii
 from extractor.outline import parse_label
 from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
 
@@ -120,11 +120,10 @@ _NOTICE = re.compile(r"^[^，。；]{0,40}关于(?:印发|下发|转发|发布|�
 # what a covering letter says: "现将…印发给你们", "请认真贯彻执行", and
 # whom it addresses ("各乡镇人民政府，区政府各部门：")
 _LETTER_WORDS = re.compile(r"现将.{0,80}(?:印发|下发|下达|转发|发)给你们|请(?:认真|遵照|结合实际)?(?:贯彻|组织)?(?:执行|落实)。?$")
-_ADDRESSEE = re.compile(r"^各[^，。；]{1,60}[:：]$")
 
 
 def _covering_letter(lines: list[Line]) -> bool:
-    return any(not ln.is_table and (_LETTER_WORDS.search(ln.text) or _ADDRESSEE.match(ln.text)) for ln in lines)
+    return any(not ln.is_table and (_LETTER_WORDS.search(ln.text) or ADDRESSEE.match(ln.text)) for ln in lines)
 ANNEX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*$")
 
 

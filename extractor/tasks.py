@@ -207,7 +207,7 @@ class TaskBuilder:
 
     # -- entry -------------------------------------------------------------
     def run(self, root: Node, header: list[str]) -> None:
-        ctx = plan_time(header, self.year)
+        ctx = plan_time(header, self.year) or notice_time(root.content, self.year)
         said = _time_section(root.children, self.year)
         if said is not None:  # "三、活动时间：2021年4月1日至4月30日" dates the plan
             months, text = _resolve((said[1].months, said[1].text), ctx)
@@ -490,16 +490,37 @@ def plan_time(header: list[str], year: int | None) -> _Ctx | None:
             continue  # a byline's date, a subtitle
         looked_back = _TITLE_REVIEW.search(h)
         words = h[looked_back.end() :] if looked_back else h  # "…总结和下半年工作计划"
-        # a month, a stretch of dates, a quarter or a half: not a season of a
-        # school term (春季学期) nor a festival, whose plans prepare months ahead
-        exprs = [e for e in timex.find_times(words, year_context=year) if e.kind in _PLAN_TIME_KINDS and e.months]
-        months = sorted({m for e in exprs for m in e.months})
-        if months and len(months) < 12:
-            return _Ctx(months, "、".join(e.text for e in exprs), soft=True)
+        found = _bounding_time(words, year)
+        if found:
+            return found
+    return None
+
+
+def _bounding_time(words: str, year: int | None) -> _Ctx | None:
+    """A soft bound from a month, a stretch of dates, a quarter or a half in
+    a title or a notice's subject: not a season of a school term (春季学期)
+    nor a festival, whose plans prepare months ahead."""
+    exprs = [e for e in timex.find_times(words, year_context=year) if e.kind in _PLAN_TIME_KINDS and e.months]
+    months = sorted({m for e in exprs for m in e.months})
+    if months and len(months) < 12:
+        return _Ctx(months, "、".join(e.text for e in exprs), soft=True)
     return None
 
 
 _PLAN_TIME_KINDS = ("month", "range", "date", "deadline", "quarter", "half")
+# "现将6月份统一活动日有关工作通知如下": the subject a notice announces
+_NOTICE_SUBJECT = re.compile(r"现(?:将|就)([^。；;]{2,80}?)(?:通知|安排|明确|部署|要求)如下")
+
+
+def notice_time(intro: list[Line], year: int | None) -> _Ctx | None:
+    """The time of the work a plan written as a notice announces in its
+    opening ("现将6月份…工作通知如下"): it bounds every task as a title's does."""
+    for line in intro[:3]:
+        m = None if line.is_table else _NOTICE_SUBJECT.search(line.text)
+        found = _bounding_time(m.group(1), year) if m else None
+        if found:
+            return found
+    return None
 
 
 def extract(root: Node, year: int | None, header: list[str] | None = None) -> tuple[list[Objective], list[TaskDraft]]:

@@ -409,3 +409,14 @@ def test_slash_dates_need_a_weekday_or_a_range_to_be_dates(text, months):
     from extractor.timex import months_of
 
     assert list(months_of(text)[0]) == months
+
+
+def test_a_notice_addressed_to_its_units_dates_its_work_by_its_subject():
+    doc = parse(
+        "各基层工会：\n现将9月份“金秋助学”有关工作安排如下：\n一、活动对象\n困难职工子女。\n"
+        "二、活动内容\n1. 摸底登记困难职工子女入学情况。\n2. 发放助学金并建立台账。\n"
+    )
+    plan = doc.plans[0]
+    assert [s.title for s in plan.sections] == ["活动对象", "活动内容"]  # the addressee is no heading
+    assert month_of(doc, "摸底登记") == [9]
+    assert month_of(doc, "发放助学金") == [9]
