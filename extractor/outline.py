@@ -212,7 +212,8 @@ def colon_heading(line: Line, nxt: Label | None = None) -> tuple[str, str] | Non
     if ADDRESSEE.match(t):
         return None
     words = words_of(t)
-    if nxt is not None and nxt.rank >= ITEM_RANK and 2 <= len(words) <= 20 and not re.search(r"[，,。；;：:！!？?、“”]", words):
+    bare = re.sub(r"[（(][^（()）]*[)）]", "", words)  # "…文化节(3月——5月)": a bracket adds no length
+    if nxt is not None and nxt.rank >= ITEM_RANK and 2 <= len(bare) <= 24 and not re.search(r"[，,。；;：:！!？?、]", words):
         return words, t
     m = re.match(r"^([^：:]{2,25})[:：]", words)
     if not m:

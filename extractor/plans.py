@@ -141,6 +141,8 @@ def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
     for i in starts:
         prev = next((ln for ln in reversed(lines[:i]) if ln.text.strip() or ln.is_table), None)
         annexed = prev is not None and not prev.is_table and ANNEX.match(prev.text.strip())
+        if prev is not None and not prev.is_table and not annexed and re.search(r"[:：]\s*$", prev.text):
+            continue  # "参考文献：/《…工作要点》": what a heading introduces, no plan's title
         if kept and annexed and not (i + 1 < len(lines) and lines[i + 1].is_table):
             continue  # an annex of prose continues its plan; an annexed table is a plan of its own
         kept.append(i)
@@ -394,7 +396,8 @@ def _named_unit_candidate(draft: PlanDraft, intro: str) -> str | None:
             # "社区妇联工作计划" whose opening names 桃李社区妇联: the fuller name
             return next((f for _m, f in subjects if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
     for _m, org in subjects:
-        if org and not is_generic_org(org):
+        # "鼓励各个团支部在…": 各 after a verb addresses many units, names none
+        if org and not is_generic_org(org) and "各" not in org[1:]:
             return org
     tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
     for t in reversed(tail):

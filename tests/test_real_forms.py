@@ -420,3 +420,19 @@ def test_a_notice_addressed_to_its_units_dates_its_work_by_its_subject():
     assert [s.title for s in plan.sections] == ["活动对象", "活动内容"]  # the addressee is no heading
     assert month_of(doc, "摸底登记") == [9]
     assert month_of(doc, "发放助学金") == [9]
+
+
+def test_a_quoted_headline_with_its_months_bounds_the_items_under_it():
+    doc = parse(
+        "团委工作计划\n一、主要活动\n“青春校园 文明同行”校园文化节(4月——5月)\n"
+        "1、“书香满园”读书分享会\n2、“强国有我”演讲比赛\n"
+        "参考资料:\n《共青团工作要点》\n"
+    )
+    assert len(doc.plans) == 1  # a document cited under a heading is no plan's title
+    assert month_of(doc, "读书分享会") == [4, 5]
+    assert month_of(doc, "演讲比赛") == [4, 5]
+
+
+def test_a_verb_before_a_units_name_keeps_it_from_being_the_issuer():
+    doc = parse("团委工作计划\n一、评比活动\n开展特色团支部评比，鼓励各个团支部在创出特色的同时开展活动。\n")
+    assert doc.plans[0].unit != "鼓励各个团支部"
