@@ -251,7 +251,10 @@ def _top_numbered(kids: list[Node]) -> list[Node]:
         return []
     top_rank = min(c.rank for c in kids)
     top = [c for c in kids if c.rank == top_rank]
-    if top[0].label.kind in TIME_KINDS and all(c.is_entry for c in top):
+    if top[0].label.kind in ("month", "week") and not any(c.label.rest and not c.is_entry for c in top):
+        # bare months or weeks ("一月", "第3周 03-01 ~ 03-07") make a calendar,
+        # not an outline: they are its tasks' times; a month with a theme
+        # ("十月：深深爱国情") heads a section
         return []
     if top[0].label.kind == "bullet":
         return []

@@ -395,10 +395,18 @@ def test_a_taiwan_school_calendar_reads_its_weeks_slash_dates_and_era_year():
     plan = doc.plans[0]
     assert plan.year == 2025  # 民國113學年度 is 2024–25; its second term runs in 2025
     assert plan.unit == "光明國小"
-    assert [s.title for s in plan.sections][:2] == ["第1週 02-09 ~ 02-15", "第8週 03-30 ~ 04-05"]
+    assert plan.sections == []  # bare weeks make a calendar, not an outline: they date the tasks
     assert month_of(doc, "開學日") == [2]
     assert month_of(doc, "兒童節慶祝活動") == [4]
     assert not any(t.text.strip() == "5/" for t in plan.tasks)  # a cut-off item is no task
+
+
+def test_months_with_themes_are_sections_bare_months_are_a_calendar():
+    themed = parse("少先队工作计划\n十月：深深爱国情\n1、国庆升旗仪式。\n十一月：拳拳感恩心\n1、感恩主题班会。\n")
+    assert top_sections(themed) == ["深深爱国情", "拳拳感恩心"]
+    bare = parse("幼儿园工作计划\n三月\n1、开学家长会。\n四月\n1、春游踏青。\n")
+    assert top_sections(bare) == []
+    assert month_of(bare, "春游踏青") == [4]
 
 
 @pytest.mark.parametrize(
