@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
-from extractor.tables import bar_rows, grid, mark_items, split_row, vertical_table
+from extractor.tables import bar_rows, column_role, grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -252,9 +252,34 @@ def _bar_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def _vertical_blocks(blocks: list[Block]) -> list[Block]:
+    """Tables flattened one cell per line in a text file → table blocks, read
+    before lines are joined: a cell that reads like half a sentence
+    (…习惯养成) must not swallow the cells after it, nor a column written
+    top to bottom (春/启/新) become words."""
+    norm = {k: normalize_text(b.text).strip() for k, b in enumerate(blocks) if b.wrapped and b.kind == "paragraph"}
+    # a site's stamp inside a table is no cell; a bare number is a row's number there, no page's
+    at = [k for k, t in norm.items() if t and (t.isdigit() or not is_boilerplate(t))]
+    texts = [norm[k] for k in at]
+    out: list[Block] = []
+    i, done = 0, 0  # i over `at`; blocks before `done` are placed
+    while i < len(at):
+        found = vertical_table(texts, i) if column_role(texts[i]) else None
+        if found is None:
+            i += 1
+            continue
+        first, last = at[found.start], at[found.end - 1]
+        out.extend(blocks[done:first])
+        # the table keeps the text it was read from: the plan's text reads as its source did
+        source = "\n".join(texts[found.start : found.end])
+        out.append(Block(kind="table", rows=grid(found.rows), text=source, page=blocks[first].page))
+        done, i = last + 1, found.end
+    return out + blocks[done:] if out else blocks
+
+
 def clean(blocks: list[Block]) -> list[Line]:
     """Blocks of any format → clean lines, boilerplate and page furniture gone."""
-    blocks = _bar_tables(_unmarked(blocks))
+    blocks = _vertical_blocks(_bar_tables(_unmarked(blocks)))
     wrapped = [b.text for b in blocks if b.wrapped and b.kind == "paragraph"]
     full_width = _hard_wrap_width(wrapped) if wrapped else None
     lines: list[Line] = []
@@ -283,7 +308,7 @@ def clean(blocks: list[Block]) -> list[Line]:
             pending = None
             if any(c.text.strip() for row in b.rows for c in row):
                 rows = [[c.model_copy(update={"text": cell_text(c.text)}) for c in row] for row in b.rows]
-                lines.append(Line(rows=rows, page=b.page))
+                lines.append(Line(rows=rows, page=b.page, source=b.text))
             continue
         text = normalize_text(b.text)
         # web-table exports wrap each cell in commas (",一月,"): such a line is

@@ -126,7 +126,8 @@ def _trimmed(rows_text: list[list[str]]) -> list[list[str]]:
     def cut(r: list[str]) -> list[str]:
         # under a time column, a short row whose first cell is no time lost
         # its leading cells to a merge: its trailing empties are padding
-        n = keep if not (timed and filled(r) < keep and r and not is_time_cell(r[0])) else 0
+        # (a bare number there is the row's week or number: the row starts with it)
+        n = keep if not (timed and filled(r) < keep and r and not (is_time_cell(r[0]) or r[0].isdigit())) else 0
         return r[: max(filled(r), min(len(r), n))]
 
     return [cut(r) for r in rows_text]
@@ -183,6 +184,11 @@ def column_roles(header: list[str]) -> dict[str, list[int]]:
         role = column_role(h)
         if role:
             roles.setdefault(role, []).append(i)
+    if "content" in roles:
+        # a theme column (月主题, 活动主题) names what the work is about; the
+        # work itself is in a column of activities where there is one
+        themed = [i for i in roles["content"] if to_simplified(plain(re.sub(r"\s", "", header[i]))).endswith("主题")]
+        roles["content"] = [i for i in roles["content"] if i not in themed] + themed
     return roles
 
 
@@ -248,20 +254,46 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     while j < len(texts) and (_cell_like(texts[j].strip()) or (numbered and 0 < len(texts[j].strip()) <= 120)):
         cells.append(texts[j].strip())
         j += 1
+    cells = _join_vertical_writing(cells)
     if len(cells) < (2 if numbered else width):
         return None
     tc = roles.get("time", [None])[0]
     anchors = [k for k, c in enumerate(cells) if is_time_cell(c, year)] if tc is not None else []
+    starts = None
+    times = roles.get("time", [])
+    if len(times) >= 2 and times == list(range(times[0], times[-1] + 1)):
+        tc, anchors, starts = _time_runs(cells, anchors, times)
     if anchors and anchors[-1] == len(cells) - 1 and tc == 0:
         # a time with nothing after it heads what follows the table
         cells, anchors, j = cells[:-1], anchors[:-1], j - 1
     if len(anchors) < 2 and numbered:
         tc, anchors = roles["index"][0], _counting(cells)
     if len(anchors) >= 2 or (numbered and anchors):
-        rows = _rows_by_anchor(cells, anchors, tc, width)
+        if starts is None:
+            starts = [max(0, a - tc) for a in anchors]
+            starts[0] = max(0, anchors[0] - tc) if tc else anchors[0]
+        rows = _rows_by_anchor(cells, anchors, starts, tc, width, roles.get("content", [width - 1])[0])
     else:
         rows = [cells[k : k + width] for k in range(0, len(cells), width)]
     return VerticalTable(start=i, end=j, rows=[header] + rows)
+
+
+def _join_vertical_writing(cells: list[str]) -> list[str]:
+    """A narrow merged cell written top to bottom (春/启/新/程) reaches us one
+    character per line: three or more such lines are one cell."""
+    out: list[str] = []
+    k = 0
+    while k < len(cells):
+        n = k
+        while n < len(cells) and len(cells[n]) == 1 and not cells[n].isdigit():
+            n += 1
+        if n - k >= 3:
+            out.append("".join(cells[k:n]))
+            k = n
+        else:
+            out.append(cells[k])
+            k += 1
+    return out
 
 
 def _counting(cells: list[str]) -> list[int]:
@@ -274,24 +306,52 @@ def _counting(cells: list[str]) -> list[int]:
     return out
 
 
-def _rows_by_anchor(cells: list[str], anchors: list[int], tc: int, width: int) -> list[list[str]]:
-    """Each time cell anchors a row: the `tc` lines before it are the row's
-    first cells, lines after it its later cells, up to the next row's first."""
+def _time_runs(cells: list[str], times_at: list[int], columns: list[int]) -> tuple[int, list[int], list[int]]:
+    """Several time columns side by side (周次 | 时间, 月份 | 周次 | 日期):
+    a row's times are a run of time cells, the last one its anchor; a bare
+    number just before the run is the week or row number (1, 2, 3), and a
+    run shorter than the columns lost its first cells to a merge above."""
+    anchors, starts = [], []
+    at = set(times_at)
+    k = 0
+    while k < len(cells):
+        if k not in at:
+            k += 1
+            continue
+        first = k
+        while k + 1 in at and k + 1 - first < len(columns):
+            k += 1
+        if k - first + 1 < len(columns) and first > 0 and cells[first - 1].isdigit() and first - 1 not in starts:
+            first -= 1
+        anchors.append(k)
+        starts.append(first)
+        k += 1
+    return columns[-1], anchors, starts
+
+
+def _rows_by_anchor(cells: list[str], anchors: list[int], starts: list[int], tc: int, width: int, content: int) -> list[list[str]]:
+    """Each time cell anchors a row: the cells from the row's start to it are
+    the row's first cells, lines after it its later cells, up to the next
+    row's start. Where a row has more lines than cells, the extra lines are
+    paragraphs of its content column (column `content`), the one that holds
+    prose."""
     rows = []
     for n, a in enumerate(anchors):
-        before = cells[max(0, a - tc) : a]
-        if n == 0:
-            before = cells[:a][-tc:] if tc else []
-        nxt = anchors[n + 1] - tc if n + 1 < len(anchors) else len(cells)
+        before = cells[starts[n] : a]
+        nxt = starts[n + 1] if n + 1 < len(anchors) else len(cells)
         after = cells[a + 1 : max(a + 1, nxt)]
         group = next((k for k, c in enumerate(after) if starts_label(c)), None)
         if group is not None:  # a group's heading row between two rows
             rows.append(before + [cells[a]] + after[:group])
             rows.append(["\n".join(after[group:])])
             continue
-        if len(after) > width - tc - 1 > 0:
-            # more lines than cells: the last cell holds several paragraphs
-            keep = width - tc - 2
-            after = after[:keep] + ["\n".join(after[keep:])]
-        rows.append(before + [cells[a]] + after)
+        slots = width - tc - 1
+        if len(after) > slots > 0:
+            at = min(max(content - tc - 1, 0), slots - 1)  # the content cell's place in `after`
+            tail = slots - at - 1  # cells right of the content column
+            spill = len(after) - tail
+            after = after[:at] + ["\n".join(after[at:spill])] + after[spill:]
+        # the anchor fixes the row's place: cells missing after it are empty
+        # (the last columns, often 备注), those missing before it were merged above
+        rows.append(before + [cells[a]] + after + [""] * (slots - len(after)))
     return rows

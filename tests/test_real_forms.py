@@ -72,7 +72,29 @@ FLAT_TABLES = [
 ]
 
 
-@pytest.mark.parametrize("text, months", FLAT_TABLES)
+# one cell per line under a week and a date column: a cell that reads like half
+# a sentence (…学期目标) keeps to its cell, the row number stays in its
+# column, the empty 备注 of the last row shifts nothing; a theme written top to
+# bottom in a merged cell (春/启/程) is one cell, and the activities, not the
+# theme, are the tasks
+ONE_CELL_A_LINE = [
+    (
+        "春季学期少先队活动安排表\n周次\n时间\n活动内容\n备注\n"
+        "1\n3.2-3.8\n开展新学期主题班会,引导队员制定学期目标\n开学第一周\n"
+        "第2周\n3.9-3.15\n组织植树护绿活动,各中队认领班级责任区\n3.12植树节\n"
+        "3\n4.6-4.12\n开展清明祭英烈网上签名活动,缅怀革命先烈\n",
+        {"开展新学期主题班会": [3], "组织植树护绿活动": [3], "开展清明祭英烈": [4]},
+    ),
+    (
+        "德育活动安排表\n时间\n月主题\n活动内容\n"
+        "3.2-3.8\n春\n启\n新\n程\n召开班主任工作会议,部署新学期德育重点\n"
+        "3.9-3.15\n绿\n色\n月\n组织校园绿植养护行动,各班认领责任林\n",
+        {"召开班主任工作会议": [3], "组织校园绿植养护行动": [3]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, months", FLAT_TABLES + ONE_CELL_A_LINE)
 def test_a_flattened_table_gives_each_activity_its_months(text, months):
     doc = parse(text)
     for snippet, want in months.items():
