@@ -252,6 +252,9 @@ def _bar_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_TRAILING_BAR = re.compile(r"\s*[|｜]$")
+
+
 def _vertical_blocks(blocks: list[Block]) -> list[Block]:
     """Tables flattened one cell per line in a text file → table blocks, read
     before lines are joined: a cell that reads like half a sentence
@@ -260,7 +263,9 @@ def _vertical_blocks(blocks: list[Block]) -> list[Block]:
     norm = {k: normalize_text(b.text).strip() for k, b in enumerate(blocks) if b.wrapped and b.kind == "paragraph"}
     # a site's stamp inside a table is no cell; a bare number is a row's number there, no page's
     at = [k for k, t in norm.items() if t and (t.isdigit() or not is_boilerplate(t))]
-    texts = [norm[k] for k in at]
+    # cells as written, so that the gaps between a cell's activities
+    # (春节送温暖工程 春节联欢会) still part them; a bar closing each cell ("一月 |") is no text
+    texts = [_TRAILING_BAR.sub("", blocks[k].text.strip()) for k in at]
     out: list[Block] = []
     i, done = 0, 0  # i over `at`; blocks before `done` are placed
     while i < len(at):
@@ -271,7 +276,7 @@ def _vertical_blocks(blocks: list[Block]) -> list[Block]:
         first, last = at[found.start], at[found.end - 1]
         out.extend(blocks[done:first])
         # the table keeps the text it was read from: the plan's text reads as its source did
-        source = "\n".join(texts[found.start : found.end])
+        source = "\n".join(norm[at[n]] for n in range(found.start, found.end))
         out.append(Block(kind="table", rows=grid(found.rows), text=source, page=blocks[first].page))
         done, i = last + 1, found.end
     return out + blocks[done:] if out else blocks
