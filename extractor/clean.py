@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
-from extractor.tables import bar_rows, column_role, grid, mark_items, split_row, vertical_table
+from extractor.tables import bar_rows, barred_table, closed_by_bar, column_role, grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -268,8 +268,11 @@ def _vertical_blocks(blocks: list[Block]) -> list[Block]:
     texts = [_TRAILING_BAR.sub("", blocks[k].text.strip()) for k in at]
     out: list[Block] = []
     i, done = 0, 0  # i over `at`; blocks before `done` are placed
+    raws = [blocks[k].text for k in at]
     while i < len(at):
-        found = vertical_table(texts, i) if column_role(texts[i]) else None
+        found = barred_table(raws, i) if closed_by_bar(raws[i]) else None
+        if found is None and column_role(texts[i]):
+            found = vertical_table(texts, i)
         if found is None:
             i += 1
             continue

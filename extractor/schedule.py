@@ -147,7 +147,12 @@ def _layout(rows: list[list[Cell]], head: int, year: int | None) -> tuple[dict[s
     timed = sum(1 for t in firsts if timex.parse_heading_time(t, year_context=year))
     if firsts and timed >= max(2, len(firsts) // 2):
         start = 0 if timex.parse_heading_time(rows[0][0].text, year_context=year) else 1
-        return {"time": [0], "content": [1], **{k: v for k, v in cols.items() if k in ("lead", "support")}}, start
+        # the content is the first column no header word claims (日期 | 星期 | 学校行事纪要)
+        width = max(len(r) for r in rows)
+        claimed = {c for cs in cols.values() for c in cs} | {0}
+        content = next((c for c in range(1, width) if c not in claimed), 1) if start else 1
+        times = sorted({0, *cols.get("time", [])} - {content}) if start else [0]
+        return {"time": times, "content": [content], **{k: v for k, v in cols.items() if k in ("lead", "support")}}, start
     if "content" in cols:
         return cols, head + 1
     # a calendar of weeks and dates whose words stand in its notes (周次 | 起止日期 | 备注)

@@ -204,6 +204,44 @@ _WEEK = re.compile(
 )
 
 
+# --- a cell a line, each closed by a bar ------------------------------------------
+#
+# A Markdown-like table copied a cell a line keeps the bar that closed each
+# cell: "日 期 |" / "星 期 |" / "---|---|" / "8月30日 |" / "五 |" / "|". An empty
+# cell is a bare bar, so rows are exactly `width` lines; the width is the
+# separator's count of cells or the header's run of column words.
+
+_SEPARATOR = re.compile(r"^(?:\s*:?-{2,}:?\s*[|｜])+\s*:?-*:?\s*$")
+_CLOSING_BAR = re.compile(r"\s*[|｜]\s*$")
+
+
+def closed_by_bar(line: str) -> bool:
+    return bool(_CLOSING_BAR.search(line)) and not line.lstrip().startswith(("|", "｜"))
+
+
+def barred_table(lines: list[str], i: int, year: int | None = None) -> VerticalTable | None:
+    """The table whose first header cell is lines[i], every line of it closed
+    by a bar; None when lines[i] opens no such table."""
+    end = i
+    while end < len(lines) and (closed_by_bar(lines[end]) or lines[end].strip() in ("|", "｜")):
+        end += 1
+    texts = [_CLOSING_BAR.sub("", ln).strip() for ln in lines[i:end]]
+    sep = next((k for k, ln in enumerate(lines[i:end]) if _SEPARATOR.match(ln.strip())), None)
+    if sep is not None:
+        width = len(re.findall(r"[|｜]", lines[i + sep]))
+        header, body = texts[:sep], texts[sep + 1 :]
+        if len(header) != width:
+            return None
+    else:
+        width = _header_run(texts, 0, year)
+        header, body = texts[:width], texts[width:]
+    if width < 2 or len(body) < width:
+        return None
+    rows = [body[k : k + width] for k in range(0, len(body), width)]
+    rows = [r + [""] * (width - len(r)) for r in rows if any(r)]
+    return VerticalTable(start=i, end=end, rows=[header] + rows)
+
+
 # --- one cell per line ------------------------------------------------------------
 
 

@@ -98,6 +98,15 @@ ONE_CELL_A_LINE = [
         "三月 |\n女职工联欢及慰问 羽毛球比赛 |\n全院女职工 全院职工 |\n",
         {"春节送温暖工程": [1], "职代会第一次会议": [1], "女职工联欢及慰问": [3], "羽毛球比赛": [3]},
     ),
+    # a Markdown table a cell a line: spaced header words, a separator giving
+    # the width, empty cells as bare bars; the weekday column is no content
+    (
+        "學校行事曆\n日 期 |\n星 期 |\n學 校 行 事 紀 要 |\n備 註 |\n---|---|---|---|\n"
+        "9月11日 |\n三 |\n國家防災日防震演練 |\n8︰00 操場 |\n"
+        "9月25日 |\n三 |\n教師節感恩活動 |\n|\n"
+        "10月14日~10月21日 |\n一~一 |\n校內語文競賽 |\n|\n",
+        {"國家防災日防震演練": [9], "教師節感恩活動": [9], "校內語文競賽": [10]},
+    ),
 ]
 
 
