@@ -53,6 +53,20 @@ _EDITOR = re.compile(
     r"|(?:特|本站|精心)?为(?:大家|您|你)(?:整理|收集|精选|推荐|带来)|本站整理|以下是.{0,16}(?:整理|收集|精选)|(?:赶紧|欢迎)收藏|一起来看看吧"
     r"|(?:例文|范文)怎么写|供大家(?:参考|借鉴|阅读)|下面是.{0,12}(?:整理|带来|收集|分享)"
 )
+# the plan a compiler's note names when the page gives it no heading of its
+# own: "小编精心整理2021年幼儿园5月工作重点及计划，老师们可以参考"
+_NOTE_TITLE = re.compile(
+    r"(?:整理|收集|精选|推荐|带来|分享)(?:了|的)?[“《]?"
+    r"([^，,。；;！!“”《》<>\s]{2,30}?(?:工作计划|工作要点|计划|方案|要点|安排|规划))(?:[”》]|[，,。；;]|$)"
+)
+_PLAN_WORD = re.compile(r"计划|計劃|方案|要点|要點|安排|规划|規劃")
+
+
+def _title_in_note(text: str) -> str | None:
+    m = _NOTE_TITLE.search(text) if _EDITOR.search(to_simplified(text)) else None
+    return m.group(1) if m else None
+
+
 # a share bar: "阅读┊ 收藏 ┊转载 ┊喜欢▼ ┊打印┊举报"
 _SHARE_WORDS = ("分享", "收藏", "转载", "喜欢", "打印", "举报", "点赞", "评论", "阅读", "关注")
 _PLEA = re.compile(r"(?:求解答|求回复|求此刻回复|急求|求大神|谢谢大家)")
@@ -335,6 +349,10 @@ def clean(blocks: list[Block]) -> list[Line]:
             # a page number between two halves of a sentence is no paragraph break
             if _PAGE_NUMBER.match(text):
                 gap, page_break = False, True
+            named = _title_in_note(text) if not any(_PLAN_WORD.search(ln.text) for ln in lines) else None
+            if named:
+                lines.append(Line(text=named, page=b.page))
+                pending = None
             continue
         after_break, page_break = page_break, False
         if b.wrapped:

@@ -277,6 +277,16 @@ def test_a_compilations_banner_over_its_compilers_words_is_no_plan():
     assert [p.title for p in doc.plans] == ["社区文化活动计划篇一", "社区文化活动计划篇二"]
 
 
+def test_the_plan_a_compilers_note_names_is_its_title_when_it_has_none():
+    doc = parse(
+        "五月，欢庆过劳动者的汗水。\n小编精心整理2021年幼儿园5月工作重点及计划，老师们可以参考。\n"
+        "一、行政管理工作\n1、做好幼儿园文化建设规划。\n2、课题组开展特色课题研究工作。\n"
+    )
+    plan = doc.plans[0]
+    assert (plan.title, plan.year) == ("2021年幼儿园5月工作重点及计划", 2021)
+    assert month_of(doc, "特色课题研究") == [5]  # a month's plan dates its work
+
+
 # --- 5. several tasks in one item -------------------------------------------------------
 
 
