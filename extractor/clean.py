@@ -153,7 +153,11 @@ def is_boilerplate(text: str) -> bool:
     keys = {m.group(1) for m in _BYLINE_KEY.finditer(t)}
     if len(t) < 160 and (len(keys) >= 2 or (keys and (_DATE.search(t) or t.endswith((":", "："))))):
         return True
-    if re.match(r"^(?:发布|更新|发表)?(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.年]\d|$)", t):
+    # a page's dateline ("日期:2022-03-29", "发布时间：2022年3月29日"); a bare 时间：
+    # with a date in words ("时间:2022年4月") is a field of the plan's item
+    if re.match(r"^(?:发布|更新|发表)(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.年]\d|$)", t) or re.match(
+        r"^(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d|$)", t
+    ):
         return True
     if _TIMESTAMP.match(t) and _DATE.search(t) and not _SIGNATURE_DATE.match(t):
         return True

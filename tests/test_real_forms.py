@@ -287,6 +287,17 @@ def test_the_plan_a_compilers_note_names_is_its_title_when_it_has_none():
     assert month_of(doc, "特色课题研究") == [5]  # a month's plan dates its work
 
 
+def test_an_activitys_time_and_organiser_fields_date_the_activity():
+    doc = parse(
+        "关于举办春季系列活动的通知\n日期:2022-03-29    来源:\n一、活动具体安排\n"
+        "1.“青春唱响百年”校园歌手大赛\n时间:2022年4月\n承办:大学生艺术文化中心、DM音乐社\n"
+        "2.“舞动春天”原创舞蹈比赛\n时间:2022年5月上旬\n承办:大学生艺术文化中心\n"
+    )
+    assert month_of(doc, "校园歌手大赛") == [4]  # the page's dateline is gone, the item's 时间 stays
+    assert month_of(doc, "原创舞蹈比赛") == [5]  # 春天 in a name is no season
+    assert not [t for t in doc.plans[0].tasks if t.text.startswith("承办")]
+
+
 # --- 5. several tasks in one item -------------------------------------------------------
 
 
