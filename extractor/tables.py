@@ -260,7 +260,8 @@ def _header_run(texts: list[str], i: int, year: int | None) -> int:
     roles: list[str | None] = []
     while i + n < len(texts):
         t = texts[i + n].strip()
-        role = column_role(t) if len(t) <= 6 and not re.search(r"[，。；：,;:！？]", t) else None
+        # a numbered heading ("一、常规工作") heads a part, never a column
+        role = column_role(t) if len(t) <= 6 and not re.search(r"[，。；：,;:！？]", t) and not starts_label(t) else None
         if role is None or t in seen or is_time_cell(t, year):
             break
         seen.add(t)
@@ -273,7 +274,11 @@ def _header_run(texts: list[str], i: int, year: int | None) -> int:
 
 def _cell_like(text: str) -> bool:
     # a numbered line ("1、结合…") starts a list: the table has ended
-    return 0 < len(text) <= 80 and not re.search(r"[。！？]\S{20,}", text) and not starts_label(text)
+    # a note may hold two sentences (说明: "…祝福。中队活动由辅导员自行组织"); a
+    # longer paragraph of several is prose again
+    # (a dash opens no list here: "——教师节系列活动" is a subtitle, see _join_subtitles)
+    numbered = starts_label(text) and not text.startswith(("—", "-"))
+    return 0 < len(text) <= 120 and len(re.findall(r"[。！？]\S{20,}", text)) <= 1 and not numbered
 
 
 def vertical_table(texts: list[str], i: int, year: int | None = None) -> VerticalTable | None:
@@ -292,7 +297,7 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     while j < len(texts) and (_cell_like(texts[j].strip()) or (numbered and 0 < len(texts[j].strip()) <= 120)):
         cells.append(texts[j].strip())
         j += 1
-    cells = _join_vertical_writing(cells)
+    cells = _join_subtitles(_join_vertical_writing(cells))
     if len(cells) < (2 if numbered else width):
         return None
     tc = roles.get("time", [None])[0]
@@ -331,6 +336,18 @@ def _join_vertical_writing(cells: list[str]) -> list[str]:
         else:
             out.append(cells[k])
             k += 1
+    return out
+
+
+def _join_subtitles(cells: list[str]) -> list[str]:
+    """A line opened by a dash ("——教师节系列活动") is the subtitle of the cell
+    above it, not a cell of its own."""
+    out: list[str] = []
+    for c in cells:
+        if out and c.startswith(("——", "--", "—")) and len(c) > 2:
+            out[-1] += c
+        else:
+            out.append(c)
     return out
 
 
@@ -384,6 +401,12 @@ def _rows_by_anchor(cells: list[str], anchors: list[int], starts: list[int], tc:
             rows.append(["\n".join(after[group:])])
             continue
         slots = width - tc - 1
+        if slots >= 2 and len(after) > slots and len(after) % slots == 0:
+            # whole rows under one time cell (a month over its activities and
+            # their notes): the later rows lost the time to the merge
+            rows.append(before + [cells[a]] + after[:slots])
+            rows += [after[k : k + slots] for k in range(slots, len(after), slots)]
+            continue
         if len(after) > slots > 0:
             at = min(max(content - tc - 1, 0), slots - 1)  # the content cell's place in `after`
             tail = slots - at - 1  # cells right of the content column

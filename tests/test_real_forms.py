@@ -98,6 +98,15 @@ ONE_CELL_A_LINE = [
         "三月 |\n女职工联欢及慰问 羽毛球比赛 |\n全院女职工 全院职工 |\n",
         {"春节送温暖工程": [1], "职代会第一次会议": [1], "女职工联欢及慰问": [3], "羽毛球比赛": [3]},
     ),
+    # a month cell over several rows of activity and note, one cell a line,
+    # under a numbered heading; a dash line is the subtitle of the cell above
+    (
+        "一、常规工作\n时间\n内容\n说明\n"
+        "九月\n老师我想对你说\n——教师节系列活动\n各中队负责发出倡议。活动由辅导员自行组织、安排,过后及时上报活动材料\n"
+        "各支部、中队进行改选\n改选工作请于9月20日前全部结束\n"
+        "十月\n优秀少先队员评选\n注重过程性材料的收集\n团校学员申报\n申报名额根据评比结果分配\n",
+        {"教师节系列活动": [9], "各支部、中队进行改选": [9], "优秀少先队员评选": [10], "团校学员申报": [10]},
+    ),
     # a Markdown table a cell a line: spaced header words, a separator giving
     # the width, empty cells as bare bars; the weekday column is no content
     (
