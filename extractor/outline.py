@@ -154,6 +154,8 @@ def build_tree(lines: list[Line]) -> Node:
     for i, (line, lab) in enumerate(zip(lines, labels)):
         nxt = labels[i + 1] if i + 1 < len(labels) else None
         colon = colon_heading(line, nxt) if lab is None else None
+        if lab is None and colon is None and _form_opened(root, stack):
+            colon = _form_field(line)
         if lab is None and colon is None:
             if _ends_time_scope(line, stack[-1]):
                 # a time heading bounds the items under it, not a later table
@@ -183,6 +185,30 @@ def build_tree(lines: list[Line]) -> Node:
         if not (lab.kind == "colon" and heading_title(lab.rest) != lab.rest.rstrip(":：")):
             stack.append(node)  # a run-in heading ("指导思想：以…") holds its own line only
     return root
+
+
+def _form_opened(root: Node, stack: list[Node]) -> bool:
+    """The plan opens as a form: its top so far is unnumbered headings
+    ("活动目的：…" then "活动时间：…", "活动对象：…", "活动内容：")."""
+    return bool(root.children) and all(c.label.kind == "colon" for c in root.children) and (
+        len(stack) == 1 or (len(stack) == 2 and stack[1].label.kind == "colon")
+    )
+
+
+_FORM_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]")
+
+
+def _form_field(line: Line) -> tuple[str, str] | None:
+    """A further field of a form-like plan's top (活动时间：4月21日至27日,
+    活动负责人：…): a heading there, though the same words inside an item are
+    that item's fields."""
+    if line.is_table or line.label:
+        return None
+    t = line.text.strip()
+    m = _FORM_FIELD.match(words_of(t))
+    if not m or len(t) > 80 or not (_FIELD.match(m.group(1)) or re.search(r"(?:人员|负责人|对象|单位|目的|意义)$", m.group(1))):
+        return None
+    return m.group(1), t
 
 
 def _ends_time_scope(line: Line, open_node: Node) -> bool:

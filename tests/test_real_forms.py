@@ -200,6 +200,18 @@ def test_colon_headings_without_numbers_are_sections(heads):
     assert month_of(doc, "女职工健康讲座") == [3]
 
 
+def test_a_plan_laid_out_as_a_form_has_each_field_as_a_section():
+    doc = parse(
+        "勤俭节约活动方案\n活动目的: 传承中华民族传统美德。\n活动时间: 4月21日至4月27日\n"
+        "活动对象: 石岭小学全体师生\n组织人员:李向东 各班班主任\n活动内容:\n"
+        "一、进行宣传活动。\n1、进行一次国旗下讲话。\n2、召开一次主题班会。\n"
+        "二、举办节约金点子征集\n1.征集时间:2022年5月\n2.承办:学生会\n"
+    )
+    assert top_sections(doc) == ["活动目的", "活动时间", "活动对象", "组织人员", "活动内容"]
+    assert not [t for t in doc.plans[0].tasks if "李向东" in t.text]  # who organises is no task
+    assert month_of(doc, "国旗下讲话") == [4]
+
+
 # --- 3. time headings of any wording -----------------------------------------------------
 
 TIME_HEADINGS = [
