@@ -285,7 +285,7 @@ def _top_numbered(kids: list[Node]) -> list[Node]:
     if top[0].label.kind == "bullet":
         return []
     values = [c.label.value for c in top if c.label.value is not None]
-    if any(b <= a for a, b in zip(values, values[1:])):
+    if any(b < a for a, b in zip(values, values[1:])):  # a repeated number (五、五、) is a typo, a restart lost its parents
         return []
     # before the first top section, lower-kind items are a preamble (an
     # excerpt's leftovers); after it they cannot stand at the top

@@ -164,6 +164,14 @@ def test_top_labels_in_any_punctuation_make_sections(first, second):
     assert month_of(doc, "广场舞比赛") == [3]
 
 
+def test_a_number_typed_twice_keeps_the_outline_a_restart_drops_it():
+    typo = parse("工会活动方案\n一、活动目的\n1、增强健身意识。\n二、活动时间:4月16日\n二、活动地点:学校运动场\n三、参加人员:全体教职工\n")
+    assert top_sections(typo) == ["活动目的", "活动时间", "活动地点", "参加人员"]
+    # the top kind starts again at 一 with nothing above it: an excerpt that lost its parents
+    cut = parse("工会活动方案\n一、活动目的\n二、活动时间:4月16日\n一、组织机构\n二、奖励办法\n")
+    assert top_sections(cut) == []
+
+
 @pytest.mark.parametrize("label", ["⑴", "⒈", "A、", "1，"])
 def test_item_labels_in_rarer_forms_are_items(label):
     doc = parse(f"团委2024年工作要点\n一、思想引领\n{label}四月组织青年读书活动。\n")
