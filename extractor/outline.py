@@ -154,8 +154,10 @@ def build_tree(lines: list[Line]) -> Node:
     for i, (line, lab) in enumerate(zip(lines, labels)):
         nxt = labels[i + 1] if i + 1 < len(labels) else None
         colon = colon_heading(line, nxt) if lab is None else None
-        if lab is None and colon is None and _form_opened(root, stack):
+        if lab is None and colon is None and (_form_opened(root, stack) or _form_opening(root, stack, lines, i)):
             colon = _form_field(line)
+            if colon and any(c.title == colon[0] for c in root.children):
+                colon = None  # a form names each field once: "负责人：" thrice is a list
         if lab is None and colon is None:
             if _ends_time_scope(line, stack[-1]):
                 # a time heading bounds the items under it, not a later table
@@ -193,6 +195,16 @@ def _form_opened(root: Node, stack: list[Node]) -> bool:
     return bool(root.children) and all(c.label.kind == "colon" for c in root.children) and (
         len(stack) == 1 or (len(stack) == 2 and stack[1].label.kind == "colon")
     )
+
+
+def _form_opening(root: Node, stack: list[Node], lines: list[Line], i: int) -> bool:
+    """Nothing heads the plan yet: two different fields in a row open it as
+    a form, right under its opening words (an excerpt's stray fields further
+    down open nothing)."""
+    if root.children or len(stack) != 1 or i + 1 >= len(lines) or i > 3:
+        return False
+    this, nxt = _form_field(lines[i]), _form_field(lines[i + 1])
+    return bool(this and nxt and this[0] != nxt[0])
 
 
 _FORM_FIELD = re.compile(r"^([\u4e00-\u9fff]{2,8})\s*[:：]")

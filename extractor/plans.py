@@ -59,6 +59,7 @@ TITLE_CUES: tuple[tuple[str, int, re.Pattern[str] | None], ...] = (
     ("opens with a section's scope (全年, 主要, 具体 …)", -1, _SECTION_SCOPE),
 )
 TITLE_WEIGHT = 2
+_BARE_PIECE = re.compile(r"篇\s*[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇")
 
 
 def title_weight(text: str) -> int:
@@ -76,6 +77,8 @@ def title_weight(text: str) -> int:
 def is_title(line: Line) -> bool:
     if line.is_table or line.label:
         return False
+    if _BARE_PIECE.fullmatch(words_of(line.text).strip("【】[] ")):
+        return True  # "篇二" alone: a compilation's next plan, its title lost
     t = words_of(_TITLE_PREFIX.sub("", line.text)).strip()
     if not 4 <= len(t) <= 50 or starts_label(t) or "如下" in t:
         return False
@@ -101,7 +104,8 @@ def _header_ish(line: Line, nxt: Line | None = None) -> bool:
         return True  # "——以青春之我建功新时代": a subtitle
     if parse_label(t) or word_regex("section_heads").match(t):
         return False  # "4月份", "第一季度", "指导思想" open the body
-    return len(t) <= 30 and not re.search(r"[，。；：:,;！!？?]", t)
+    # "为了活跃…的文化" (a page cut mid-sentence) opens the body, it names nothing
+    return len(t) <= 30 and not re.search(r"[，。；：:,;！!？?]", t) and not re.match(r"(?:为了|根据|按照)", t)
 
 
 def _is_caption(lines: list[Line], i: int) -> bool:
@@ -238,9 +242,12 @@ def _title_head(prev: Line, title: Line) -> bool:
 
 
 def _pick_title(header: list[str]) -> str | None:
-    titles = [_TITLE_PREFIX.sub("", h).strip() for h in header if is_title(Line(text=h))]
+    pieces = [h.strip() for h in header if _BARE_PIECE.fullmatch(words_of(h).strip("【】[] "))]
+    titles = [_TITLE_PREFIX.sub("", h).strip() for h in header if is_title(Line(text=h)) and h.strip() not in pieces]
     own = [t for t in titles if not is_compilation(t)]
-    chosen = (own or titles or [None])[0]
+    chosen = (own or titles or pieces or [None])[0]
+    if chosen and pieces and chosen not in pieces and not _PIECE.search(chosen):
+        chosen += pieces[0]  # "开展机关工会活动方案 / 篇一": the compilation's title and the piece
     if chosen and header and header[0] not in chosen and not is_title(Line(text=header[0])) and (
         _org_line(Line(text=header[0])) or _title_head(Line(text=header[0]), Line(text=chosen))
     ):
@@ -342,6 +349,8 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     t = re.sub(r"^(?:[春秋]季学期|第[一二]学期|[上下]学期|[春秋]季)", "", t)  # "秋季学期城南小学…"
     cut = _TITLE_CUT.search(t)
     head = t[: cut.start()] if cut else t
+    # "开展机关工会活动方案": a verb before the organisation is the plan's action, not its name
+    head = re.sub(r"^(?:关于)?(?:开展|举办|举行|组织|做好|加强|推进)(?=[\u4e00-\u9fff]{2})", "", head)
     org = org_at_end(head, longest_prefix=True)
     if org and (len(org) > 30 or re.search(r"[〔〕《》〈〉\[\]【】“”\d]", org)):
         return None  # a document number or a quoted title, no organisation

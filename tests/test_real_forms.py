@@ -298,6 +298,17 @@ def test_a_month_line_right_after_a_title_opens_the_body():
     assert month_of(doc, "春游") == [4]
 
 
+def test_bare_piece_markers_split_a_compilation():
+    doc = parse(
+        "开展机关工会活动方案\n篇一\n为展示机关干部风采，街道机关工会准备举办趣味比赛。\n"
+        "活动主题:和谐、友谊、进步\n活动时间:9月下旬\n"
+        "篇二\n为了活跃卫生局机关干部职工的文化\n一、十月举办乒乓球比赛。\n"
+    )
+    assert [p.title for p in doc.plans] == ["开展机关工会活动方案篇一", "篇二"]
+    assert doc.plans[0].unit == "街道机关工会"  # 开展 is the plan's action; the opening names the union in full
+    assert doc.plans[1].text.startswith("为了活跃")  # a cut first sentence is body, not a subtitle
+
+
 def test_a_compilations_banner_over_its_compilers_words_is_no_plan():
     doc = parse(
         "社区文化活动计划（精选3篇）\n下面是小编整理的社区文化活动计划，供大家参考。\n"
