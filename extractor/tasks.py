@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from extractor import timex
 from extractor.clean import Line
-from extractor.hanzi import words_of
+from extractor.hanzi import to_simplified, words_of
 from extractor.lexicon import ENUM, word_regex
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX, is_title
@@ -218,7 +218,7 @@ class TaskBuilder:
         for line in root.content:
             if line.is_table:
                 self._table(line, [], ctx)
-            elif outlined:
+            elif outlined and not _announces(line.text, self.year):
                 self.objectives.append(Objective(text=line.text, section_path=[]))
             else:
                 self._unit(line.text, [], ctx)
@@ -439,6 +439,19 @@ def _within(here: _Ctx | None, ctx: _Ctx | None) -> _Ctx | None:
 
 def _without_children(node: Node, children: list[Node]) -> Node:
     return Node(label=node.label, line=node.line, content=node.content, is_entry=node.is_entry, children=children)
+
+
+# "…街道机关工会准备在中秋节前夕举办“双节同庆趣味比赛”": the opening that
+# announces the plan's activity and when it is held
+_ANNOUNCE = re.compile(
+    r"(?:特|决定|准备|拟|将)(?:在[^，。,]{0,20})?(?:举办|举行|开展|组织|组织开展)[^。；;]{0,40}?"
+    r"(?:活动|比赛|大赛|竞赛|晚会|仪式|运动会|文化节|艺术节|联欢会)"
+)
+
+
+def _announces(text: str, year: int | None) -> bool:
+    m = _ANNOUNCE.search(to_simplified(text))
+    return bool(m) and bool(timex.months_of(text, year_context=year)[0])
 
 
 def _fields_only(content: list[Line]) -> bool:

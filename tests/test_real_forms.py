@@ -298,6 +298,17 @@ def test_a_month_line_right_after_a_title_opens_the_body():
     assert month_of(doc, "春游") == [4]
 
 
+def test_an_opening_that_announces_the_activity_and_its_time_is_a_task():
+    doc = parse(
+        "机关工会活动方案\n为丰富职工文化生活，街道机关工会准备在中秋节前夕举办“双节同庆趣味比赛”。\n"
+        "一、活动主题\n和谐、友谊、进步\n二、比赛项目\n1.双人跳绳\n"
+    )
+    assert month_of(doc, "双节同庆趣味比赛") == [9, 10]
+    # an opening that only says why stays the plan's objective
+    doc = parse("机关工会活动方案\n为丰富职工文化生活，增进友谊，特制定本方案。\n一、活动主题\n和谐\n二、比赛项目\n1.三月双人跳绳\n")
+    assert [o.text for o in doc.plans[0].objectives][0].startswith("为丰富")
+
+
 def test_bare_piece_markers_split_a_compilation():
     doc = parse(
         "开展机关工会活动方案\n篇一\n为展示机关干部风采，街道机关工会准备举办趣味比赛。\n"
