@@ -183,11 +183,15 @@ _RE_DOTTED_RANGE = re.compile(
     r"(?:(?P<m2>1[0-2]|[1-9])[.．])?(?:[12]\d|3[01]|0?[1-9])(?![\d.])(?=\s*[）)）]|\s*$|\s*[，,。；;、 ])"
 )
 
-# Slash dates as school calendars write them: "2/23(一)", "3/16～3/20"; the
-# weekday in brackets or the second date tells a date from a fraction (1/3).
+# Slash dates as school calendars write them: "2/23(一)", "3/16～3/20", and
+# "2/28 和平纪念日" opening an entry; the weekday in brackets, the second date
+# or the entry's opening place set off by a space tells a date from a fraction (1/3).
 _RE_SLASH = re.compile(
     r"(?<![\d/])(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])"
     r"(?:(?=\s*[（(](?:星期|周|週)?[一二三四五六日天][)）])|\s*[~～至到—–-]{1,2}\s*(?P<m2>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/])"
+)
+_RE_SLASH_OPENING = re.compile(
+    r"^\s*(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?P<m2>)(?=[ \t\u3000]+[\u4e00-\u9fff])"
 )
 # A stretch of two zero-padded dates, "01-18 ~ 01-24" (a week in a calendar).
 _RE_PADDED_RANGE = re.compile(
@@ -359,7 +363,7 @@ def _numeric_cands(s: str) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), _lunar_months(mon, _num(day_tok) if day_tok else None), "date"))
     for m in _RE_DOTTED.finditer(s):
         out.append(_Cand(m.start(), m.end(), (int(m.group("m") or m.group("m2")),), "festival"))
-    for rx in (_RE_DOTTED_RANGE, _RE_SLASH, _RE_PADDED_RANGE):
+    for rx in (_RE_DOTTED_RANGE, _RE_SLASH, _RE_SLASH_OPENING, _RE_PADDED_RANGE):
         for m in rx.finditer(s):
             lo = int(m.group("m1"))
             hi = int(m.group("m2")) if m.group("m2") else lo

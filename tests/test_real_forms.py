@@ -521,9 +521,15 @@ def test_months_with_themes_are_sections_bare_months_are_a_calendar():
 
 @pytest.mark.parametrize(
     "text, months",
-    [("3/16～3/20 體檢週", [3]), ("完成全年任務的1/3", []), ("4/30-5/8 勞動節連假", [4, 5])],
+    [
+        ("3/16～3/20 體檢週", [3]),
+        ("完成全年任務的1/3", []),
+        ("4/30-5/8 勞動節連假", [4, 5]),
+        ("2/28 和平紀念日放假1天", [2]),  # a date opening an entry, a space after it
+        ("占比 1/3 以上", []),
+    ],
 )
-def test_slash_dates_need_a_weekday_or_a_range_to_be_dates(text, months):
+def test_slash_dates_need_a_weekday_a_range_or_an_entrys_opening_to_be_dates(text, months):
     from extractor.timex import months_of
 
     assert list(months_of(text)[0]) == months
