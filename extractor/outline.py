@@ -22,7 +22,8 @@ from models import Section
 
 _MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
 _MONTH_HEAD = re.compile(
-    rf"^({_MONTH_WORD}(?:\s*[、,，至\-—–~－]\s*{_MONTH_WORD})*\s*月份?(?:上旬|中旬|下旬)?)\s*(?:[:：]\s*(.*))?$"
+    # "七、八月", "七月、八月", "9月至10月份"
+    rf"^((?:{_MONTH_WORD}(?:\s*月份?)?\s*[、,，至\-—–~－]\s*)*{_MONTH_WORD}\s*月份?(?:上旬|中旬|下旬)?)\s*(?:[:：]\s*(.*))?$"
 )
 # a line that is only a part of the year ("第一季度", "下半年：") heads the months
 # in it; "全年常规工作" heads work of no one month, and closes the one above
