@@ -320,7 +320,7 @@ def _finish(draft: PlanDraft) -> PlanDraft:
 
 # --- unit ------------------------------------------------------------------
 
-_UNIT_VERB = r"(?:将|要|拟|在|以|坚持|继续|始终|认真|计划|准备|预备|特制定|制定|决定|现将|现就|就|根据|结合|按照)"
+_UNIT_VERB = r"(?:将|要|拟|在|以|坚持|继续|始终|认真|计划|准备|预备|特制定|制定|决定|现将|现就|就|根据|结合|按照|精心|筹备|特举办|举办|特组织|围绕|紧扣|立足|积极)"
 _SUBJECT = re.compile(
     rf"(?:^|[，,。；;！!\s]|(?:\d{{4}}|[xX×]{{2}}|\*\*|20[xX]{{2}}|__)年(?:度)?[，,]?|新的一年[，,]?)"
     rf"([\u4e00-\u9fff（）()]{{0,24}}?(?:{ORG_SUFFIX})){_UNIT_VERB}"
@@ -391,9 +391,13 @@ def find_unit(draft: PlanDraft) -> str | None:
 _NOT_A_NAME = re.compile(r"如下|通知|现将|请|根据|按照|为了|计划(?!生育)|方案|要点|学期|学年|[，,。；;：:\s]")
 
 
+# a signing date run into the name after it: "20xx年XX月18日校工会"
+_DATE_BEFORE = re.compile(r"^(?:(?:19|20)[\dxX×]{2}|[xX×]{2,4})\s*年.{0,8}?日\s*")
+
+
 def _named_unit(draft: PlanDraft, intro: str) -> str | None:
     unit = _named_unit_candidate(draft, intro)
-    unit = unit.strip() if unit else unit
+    unit = _DATE_BEFORE.sub("", unit.strip()) if unit else unit
     return None if unit and (len(unit) > 24 or _NOT_A_NAME.search(unit)) else unit
 
 
@@ -402,8 +406,10 @@ def _named_unit_candidate(draft: PlanDraft, intro: str) -> str | None:
     for h in draft.header:
         u = _sender(h) or unit_from_title(h)
         if u:
-            # "社区妇联工作计划" whose opening names 桃李社区妇联: the fuller name
-            return next((f for _m, f in subjects if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
+            # "社区妇联工作计划" whose text names 桃李社区妇联 as the one that acts: the fuller name
+            body = plain("".join(ln.text for ln in draft.lines[:12] if not ln.is_table)[:1200])
+            acting = subjects + [(m, _trim_org(body[m.start(1) : m.end(1)])) for m in _SUBJECT.finditer(to_simplified(body))]
+            return next((f for _m, f in acting if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
     for _m, org in subjects:
         # "鼓励各个团支部在…": 各 after a verb addresses many units, names none
         if org and not is_generic_org(org) and "各" not in org[1:]:

@@ -376,6 +376,13 @@ UNITS = [
     ("最新社区妇联工作计划\n为做好本年度工作，桃李社区妇联特制定本计划如下：\n一、三八节开展巾帼志愿服务。", "桃李社区妇联"),
     ("工作计划\n新的一年，青松路小学工会将围绕学校中心工作开展活动。\n一、三月举办教工运动会。", "青松路小学工会"),
     ("2024年工作要点\n一、四月开展安全月活动。\n牵头单位：区应急管理局\n", None),
+    # the one whose opening does the work, whatever its verb
+    ("在三八节到来之际,会同县妇联精心筹备了六大主题活动。\n一、三月开展义诊。", "会同县妇联"),
+    # a title's bare kind, named in full further down as the one that acts
+    ("妇联母亲节活动方案\n一、活动时间：母亲节期间\n二、活动主题：感恩母亲\n三、活动内容\n"
+     "(一)开展倡议活动。区妇联将通过电视台发出倡议。", "区妇联"),
+    # a signature whose date ran into the name
+    ("校工会活动计划\n一、三月开展登山活动。\n20xx年XX月18日校工会\n", "校工会"),
 ]
 
 
