@@ -33,6 +33,7 @@ _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?")
 _TIMESTAMP = re.compile(r"^[\d\s:/.\-年月日]+(?:浏览\s*[:：]?\s*\d+)?$")
 # "2024年1月12日" ends a plan as its signature date; web timestamps are "2024-01-12 08:30"
 _SIGNATURE_DATE = re.compile(r"^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月份?")
 _TAIL = re.compile(
     r"^(?:本文来源|文章来源|责任编辑|相关推荐|相关文章|相关阅读|扫一扫|上一篇|下一篇|分享到|打印本页|关闭窗口|版权所有|免责声明|返回顶部|【打印】|推荐阅读|热门文章|猜你喜欢)"
 )
@@ -159,7 +160,9 @@ def is_boilerplate(text: str) -> bool:
         r"^(?:时间|日期)\s*[:：]\s*(?:\d{4}[-/.]\d{1,2}[-/.]\d|$)", t
     ):
         return True
-    if _TIMESTAMP.match(t) and _DATE.search(t) and not _SIGNATURE_DATE.match(t):
+    # a page's timestamp ("2024-01-12 08:30"); a year and month alone ("2020年12月")
+    # is the answer to a heading above it (活动时间) or a signing date
+    if _TIMESTAMP.match(t) and _DATE.search(t) and not _SIGNATURE_DATE.match(t) and not _YEAR_MONTH.fullmatch(t):
         return True
     if _TAIL.match(t) or _CREDIT.match(t) or _QA.match(t):
         return True

@@ -339,6 +339,12 @@ def test_the_plan_a_compilers_note_names_is_its_title_when_it_has_none():
     assert month_of(doc, "特色课题研究") == [5]  # a month's plan dates its work
 
 
+def test_a_year_and_month_alone_under_a_time_heading_is_kept():
+    doc = parse("少先队建队活动方案\n一、活动时间\n2020年12月\n二、活动内容\n1.建立各年级少先队中队。\n")
+    assert month_of(doc, "建立各年级少先队中队") == [12]
+    assert doc.plans[0].year == 2020
+
+
 def test_an_activitys_time_and_organiser_fields_date_the_activity():
     doc = parse(
         "关于举办春季系列活动的通知\n日期:2022-03-29    来源:\n一、活动具体安排\n"
