@@ -115,6 +115,29 @@ def split_clauses(text: str, year: int | None, within: list[int] | None = None) 
     return [p for p in (x.strip() for x in out) if p]
 
 
+def _lead_time(text: str, year: int | None) -> _Ctx | None:
+    """The month a paragraph of several sentences opens with ("9月聚焦…。…。")."""
+    if len(_full_sentences(text)) < 2:
+        return None
+    first = timex.find_times(text[:16], year_context=year)
+    if not first or first[0].start != 0 or first[0].kind not in ("month", "range") or not first[0].months:
+        return None
+    return _Ctx(list(first[0].months), first[0].text)
+
+
+def _full_sentences(text: str) -> list[str]:
+    """Sentences ended by 。！？; one that gives examples (例如…) belongs to the one before."""
+    out: list[str] = []
+    for sent in re.findall(r"[^。！？!?]*[。！？!?]?", text):
+        if not sent.strip():
+            continue
+        if out and re.match(r"\s*(?:例如|比如|如[:：]|譬如)", to_simplified(sent)):
+            out[-1] += sent
+        else:
+            out.append(sent)
+    return out
+
+
 def _split_enumeration(text: str) -> list[str]:
     """"…。一是A；二是B。" → ["…。", "一是A；", "二是B。"] when the ordinals run in order."""
     marks = [m for m in ENUM.finditer(text)]
@@ -323,11 +346,20 @@ class TaskBuilder:
             or _ASSIGNMENT.match(words_of(text))
         ):
             return  # a 负责人 cell of a flattened table; the plan's closing words
-        pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
+        lead = _lead_time(text, self.year) if split and not ctx else None
+        if lead:
+            # "9月聚焦爱国启蒙，开展…。组织…微视频录制活动。联合…开发…": a
+            # paragraph a month opens lists that month's work, a task a sentence
+            # (a sentence naming its own time is that time's: 年底评选…)
+            pieces = [q for sent in _full_sentences(text) for q in split_clauses(sent, self.year)]
+        else:
+            pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
             if not re.search(r"[\u4e00-\u9fffA-Za-z]", p):
                 continue  # "5/": an item the page cut off, or a lone number
             months, tt = _resolve(_own_time(p, self.year), ctx)
+            if lead and not months:
+                months, tt = list(lead.months), lead.text
             self.tasks.append(TaskDraft(text=p, section_path=list(path), months=months, time_text=tt))
 
     def _table(self, line: Line, path: list[str], ctx: _Ctx | None) -> None:

@@ -369,6 +369,18 @@ def test_activities_after_a_time_label_split_at_semicolons(entry):
     assert len(texts) == 3
 
 
+def test_a_paragraph_a_month_opens_lists_that_months_work_a_task_a_sentence():
+    doc = parse(
+        "2026学年少先队工作计划\n一、深化思想引领\n"
+        "9月聚焦爱国启蒙，开展主题教育周。组织“我和老师说句心里话”微视频录制活动。"
+        "联合语文教研组开发红色诗词小课堂，例如朗诵《少年中国说》。年底评选优秀中队。\n"
+    )
+    assert month_of(doc, "主题教育周") == [9]
+    assert month_of(doc, "微视频录制活动") == [9]
+    assert month_of(doc, "红色诗词小课堂") == [9]  # its example stays with it
+    assert month_of(doc, "评选优秀中队") == [12]  # a sentence with its own time keeps it
+
+
 def test_clauses_naming_different_times_are_different_tasks():
     doc = parse("工会2024年工作计划\n一、文体活动\n1、上半年举办职工羽毛球赛，下半年组织秋季登山。\n")
     assert month_of(doc, "羽毛球赛") == [1, 2, 3, 4, 5, 6]
