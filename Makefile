@@ -25,14 +25,14 @@ $(VENV)/.installed: pyproject.toml requirements.lock
 
 install: $(VENV)/.installed
 
-# Pins every package (with the test extras) in requirements.lock from the
+# Pins every package (with the test and dask extras) in requirements.lock from the
 # ranges in pyproject.toml. Pins still allowed are kept; LOCK_FLAGS=--upgrade
 # moves every pin to the newest release its range allows.
 LOCK_FLAGS ?=
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install 'pip-tools>=7.6,<8'
-	$(BIN)/pip-compile --quiet --extra test --strip-extras --no-emit-index-url --no-emit-find-links \
+	$(BIN)/pip-compile --quiet --extra test --extra dask --strip-extras --no-emit-index-url --no-emit-find-links \
 		$(LOCK_FLAGS) --output-file requirements.lock pyproject.toml
 
 # Debian packages: LibreOffice for legacy .doc/.wps/.rtf/.odt

@@ -180,6 +180,17 @@ class _Run:
             )
 
 
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+class Transfer(StrEnum):
+    auto = "auto"
+    bytes = "bytes"
+    paths = "paths"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="文件、文件夹（递归查找）和 .zip 压缩包")],
@@ -187,8 +198,20 @@ def ingest(
     jobs: JobsOption = 0,
     report: ReportOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="不显示进度条和逐个文件的表格")] = False,
+    engine: Annotated[
+        EngineName | None,
+        typer.Option("--engine", help="local：本机多进程（默认）；dask：Dask 集群（给了 --scheduler 时默认）"),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask 调度器地址，如 tcp://HOST:8786（也可用环境变量 JIHUA_SCHEDULER）；"
+                     "--engine dask 而没有地址时在本机启动 --jobs 个工作进程"),
+    ] = None,
+    transfer: Annotated[
+        Transfer, typer.Option("--transfer", help="Dask：文件怎样到工作进程：auto 自动判断，bytes 由本机发送字节，paths 共享存储上的路径")
+    ] = Transfer.auto,
 ) -> None:
-    """解析并存储大量计划（文件夹、zip 压缩包），多进程并行。
+    """解析并存储大量计划（文件夹、zip 压缩包），多进程或在 Dask 集群上并行。
 
     已经存储过的文件（字节相同）会跳过，所以中断的导入可以直接重新运行。
     不是计划的文件（数据文件、隐藏文件、Office 锁文件、内容不是任何计划格式的文件）
@@ -196,9 +219,12 @@ def ingest(
     其余文件继续；有文件失败时退出码为 1，否则为 0。
 
     示例：jihua ingest 收集的计划/ 各单位.zip --db jihua.db --report 结果.csv
+
+    在 Dask 集群上：jihua ingest 档案/ --scheduler tcp://10.0.0.5:8786 --report 结果.csv
     """
     from service.archive import Limits
-    from service.ingest import collect, run
+    from service.engine import EngineError, make_engine
+    from service.ingest import collect
 
     settings = _settings(db)
     limits = Limits.from_settings(settings)
@@ -206,10 +232,23 @@ def ingest(
     items, listed = collect(paths, limits)
     store = _open(db, create=True)
     try:
-        with _Run(len(items) + len(listed), msg("cli_ingest_label"), report, quiet) as progress:
-            for e in listed:
-                progress.on_result(e)
-            summary = run(items, store, limits=limits, jobs=jobs, on_result=progress.on_result)
+        try:
+            runner = make_engine(
+                engine, scheduler=scheduler or settings.scheduler, jobs=jobs, transfer=transfer.value,
+                say=None if quiet else (lambda line: typer.echo(line, err=True)),
+            )
+        except EngineError as e:
+            raise _fail(str(e)) from None
+        try:
+            with _Run(len(items) + len(listed), msg("cli_ingest_label"), report, quiet) as progress:
+                for e in listed:
+                    progress.on_result(e)
+                summary = runner.run(items, store, limits=limits, on_result=progress.on_result)
+        except EngineError as e:
+            typer.echo(str(e), err=True)
+            raise typer.Exit(1) from None
+        finally:
+            runner.close()
     finally:
         store.close()
     for e in listed:

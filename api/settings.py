@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     # Processes parsing a batch (POST /batches): 0 parses in the background
     # thread itself, which suits small servers and tests.
     batch_workers: int = 0
+    # A Dask scheduler (tcp://HOST:8786): `jihua ingest` and POST /batches
+    # parse on its workers instead of local processes (the dask extra).
+    scheduler: str | None = None
     export_max_rows: int = 200_000
 
     # Logging of the CLI, the server and its workers (DEBUG, INFO, WARNING,

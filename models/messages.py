@@ -170,6 +170,42 @@ CATALOG: dict[str, tuple[str, str]] = {
     # --- ingest ------------------------------------------------------------
     "internal_error_file": ("内部错误，请报告（{reason}）", "internal error, please report it ({reason})"),
     "worker_died": ("解析进程在处理这个文件时退出", "the parser process died on this file"),
+    # --- the Dask engine (jihua ingest --engine dask) ------------------------
+    "worker_killed": (
+        "处理这个文件时 Dask 工作进程退出了 {n} 次，不再重试",
+        "a Dask worker died {n} times on this file; not retried again",
+    ),
+    "dask_not_installed": (
+        "--engine dask 需要 Dask distributed：pip install 'jihua[dask]'",
+        "--engine dask needs Dask distributed: pip install 'jihua[dask]'",
+    ),
+    "dask_connect_failed": ("无法连接 Dask 调度器 {address}（{reason}）", "cannot reach the Dask scheduler {address} ({reason})"),
+    "dask_no_workers": ("Dask 集群 {address} 在 {seconds} 秒内没有可用的工作进程", "the Dask cluster {address} has no worker after {seconds} s"),
+    "dask_lost": (
+        "与 Dask 集群的连接断开（{reason}）；已存储的文件都保留，重新运行会跳过它们",
+        "lost the Dask cluster ({reason}); every file stored is kept and a re-run skips it",
+    ),
+    "dask_version_mismatch": (
+        "工作进程 {worker} 的解析器版本是 {theirs}，本机是 {ours}：请在所有工作进程上安装同一版本的 jihua",
+        "worker {worker} runs parser version {theirs}, this machine {ours}: install the same jihua on every worker",
+    ),
+    "dask_task_failed": ("Dask 任务失败（{reason}）", "the Dask task failed ({reason})"),
+    "dask_cluster": (
+        "Dask 集群 {address}：{workers} 个工作进程，{threads} 个线程",
+        "Dask cluster {address}: {workers} workers, {threads} threads",
+    ),
+    "dask_dashboard": ("Dask 仪表板：{url}", "Dask dashboard: {url}"),
+    "dask_transfer_paths": (
+        "文件以路径发给工作进程：它们都能读到共享存储上的 {probe}",
+        "files reach the workers as paths: every worker sees {probe} on shared storage",
+    ),
+    "dask_transfer_bytes": ("文件由本机读取后以字节发给工作进程（{reason}）", "files reach the workers as bytes sent from here ({reason})"),
+    "dask_reason_forced": ("按 --transfer bytes 的要求", "as --transfer bytes asks"),
+    "dask_reason_unseen": ("工作进程读不到 {probe}", "the workers cannot see {probe}"),
+    "dask_threads_warning": (
+        "工作进程 {worker} 有 {threads} 个线程，但一次只解析一个文件：请用 dask worker --nthreads 1 --nworkers N 启动",
+        "worker {worker} has {threads} threads but parses one file at a time: start workers with dask worker --nthreads 1 --nworkers N",
+    ),
     "original_missing": ("原始文件没有保存", "the original bytes are not stored"),
     "skip_stored": ("已经存储过（文档 {id}）", "stored before (document {id})"),
     "skip_hidden": ("隐藏文件或系统文件", "a hidden or system file"),
