@@ -81,6 +81,7 @@ bench: install system
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_legacy.py
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_dask.py
 
 # Deleting the data is its own target and asks first (YES=1 does not ask).
 reset-db: install
