@@ -207,7 +207,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     tmp = temp_dir(settings)
     if removed := clean_temp_dir(tmp):
         log.warning("removed %d temporary upload(s) left by a server that stopped mid-batch", removed)
-    app.state.jobs = JobRunner(settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp)
+    app.state.jobs = JobRunner(
+        settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp, scheduler=settings.scheduler
+    )
 
     _add_error_handlers(app, settings)
     for module in (documents, batches, plans, tasks, exports, facets, compare):

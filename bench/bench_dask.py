@@ -42,6 +42,7 @@ def cluster(workers: int):  # noqa: ANN201 - (LocalCluster, Client)
     with dask.config.set(SCHEDULER_CONFIG):
         c = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         )
     client = Client(c, set_as_default=False)
     client.wait_for_workers(workers, timeout=300)

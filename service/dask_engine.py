@@ -67,9 +67,10 @@ WORKERS_TIMEOUT_S = 120
 
 _load_lock = threading.Lock()
 _parse_lock = threading.Lock()
-# How many times this process loaded the parser: 1 on a worker that has
-# parsed (tests read it with Client.run).
+# How many times this process loaded the parser (1 on a worker that has
+# parsed), and how many files it parsed: read with Client.run.
 LOADS = 0
+PARSED = 0
 _WARM = "2025年工作计划\n一、思想建设\n1.三月组织学习。\n".encode()
 
 
@@ -156,8 +157,10 @@ def parse_on_worker(
         data = payload
     # Threads of one worker take turns: the parser's models are shared by
     # the process, and workers are meant to run one thread each.
+    global PARSED
     with _parse_lock:
         kind, value = parse_one(data, name, limits)
+        PARSED += 1
     return kind, value, parser_version(), here
 
 

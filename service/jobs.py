@@ -1,5 +1,6 @@
 """Background batches: a zip uploaded to POST /batches is ingested by one
-worker thread (parsing in processes when `batch_workers` > 1), and its
+worker thread (parsing in processes when `batch_workers` > 1, or on the
+workers of a Dask cluster when the server has a scheduler address), and its
 progress is read from GET /jobs/{id}.
 
 Jobs are followed in memory and kept in the store (store/jobs.py): after
@@ -22,7 +23,8 @@ from pathlib import Path
 from api.schemas import Job, JobFile
 from models.messages import msg
 from service.archive import Limits
-from service.ingest import Item, Result, collect, run
+from service.engine import EngineError, make_engine
+from service.ingest import Item, Result, collect
 from store import open_db
 from store.jobs import interrupt_unfinished, load_job, save_job
 
@@ -34,8 +36,11 @@ def _now() -> str:
 
 
 class JobRunner:
-    def __init__(self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None):
+    def __init__(self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None, scheduler: str | None = None):
         self.db_path = db_path
+        # a Dask scheduler's address: batches parse on its workers (one
+        # client per batch, so a restarted cluster is simply found again)
+        self.scheduler = scheduler
         self.tmp_dir = tmp_dir
         self.limits = limits
         self.workers = workers
@@ -198,8 +203,15 @@ class JobRunner:
             for e in errors:
                 self._record(job_id, e)
             db = open_db(self.db_path)
-            run(found, db, limits=self.limits, jobs=self.workers, on_result=lambda r: self._record(job_id, r))
+            engine = make_engine(None, scheduler=self.scheduler, jobs=self.workers)
+            try:
+                engine.run(found, db, limits=self.limits, on_result=lambda r: self._record(job_id, r))
+            finally:
+                engine.close()
             self._update(job_id, status="done", finished_at=_now())
+        except EngineError as e:  # the cluster is unreachable or lost: said as it is
+            log.error("job %s: %s", job_id, e)
+            self._update(job_id, status="failed", error=str(e), finished_at=_now())
         except Exception as e:  # noqa: BLE001 - the job reports it; the server goes on
             log.exception("job %s failed", job_id)
             self._update(job_id, status="failed", error=f"{type(e).__name__}: {e}", finished_at=_now())

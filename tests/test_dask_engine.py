@@ -175,6 +175,8 @@ def cluster():
     with dask.config.set(SCHEDULER_CONFIG):
         c = distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0, dashboard_address=None,
+            # no dashboard; the scheduler's small web server on a free port
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
         )
     client = distributed.Client(c, set_as_default=False)
     client.wait_for_workers(2, timeout=WAIT_S)
@@ -295,6 +297,36 @@ def test_the_window_bounds_the_results_in_flight(healthy, tmp_path):
     assert 1 <= max(in_flight) <= 3
 
 
+def test_post_batches_parses_on_the_cluster_when_the_server_has_a_scheduler(healthy, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from tests.api.conftest import make_settings, wait_job
+
+    address, client = healthy
+
+    def parsed() -> int:
+        return sum(client.run(lambda: __import__("service.dask_engine").dask_engine.PARSED).values())
+
+    before = parsed()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(6):
+            z.writestr(f"批次/b{i}.txt", plan(700 + i))
+        z.writestr("d1.docx", FIXTURES.joinpath("d1.docx").read_bytes())
+        z.writestr("broken.docx", b"PK\x03\x04 half a download")
+    settings = make_settings(tmp_path, scheduler=address)
+    with TestClient(create_app(settings)) as http:
+        r = http.post("/batches", files={"files": ("各单位.zip", buf.getvalue(), "application/zip")})
+        assert r.status_code == 202, r.text
+        job = wait_job(http, r.json()["id"], timeout=WAIT_S)
+    assert job["status"] == "done", job
+    assert (job["total"], job["stored"], job["failed"]) == (8, 7, 1)
+    [bad] = [x for x in job["results"] if x["status"] == "error"]
+    assert bad["source"] == "各单位.zip!broken.docx" and bad["error"].startswith("各单位.zip!broken.docx: ")
+    assert stored(Path(settings.db)) == 7
+    assert parsed() - before == 7  # by the cluster's workers, not the server
+
 def test_a_file_that_kills_two_workers_is_reported_and_the_rest_go_on(healthy, tmp_path):
     from tests.poison_reader import MARK, PoisonPlugin
 
@@ -317,3 +349,4 @@ def test_a_file_that_kills_two_workers_is_reported_and_the_rest_go_on(healthy, t
     assert by_name["poison.txt"]["error"] == f"{folder / 'poison.txt'}: 处理这个文件时 Dask 工作进程退出了 2 次，不再重试"
     assert sorted(r["status"] for n, r in by_name.items() if n != "poison.txt") == ["stored"] * 8
     assert stored(db) == 8
+
