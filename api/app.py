@@ -208,7 +208,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if removed := clean_temp_dir(tmp):
         log.warning("removed %d temporary upload(s) left by a server that stopped mid-batch", removed)
     app.state.jobs = JobRunner(
-        settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp, scheduler=settings.scheduler
+        settings.db, Limits.from_settings(settings), settings.batch_workers, tmp_dir=tmp, scheduler=settings.scheduler,
+        scheduler_timeout_s=settings.scheduler_timeout_s,
     )
 
     _add_error_handlers(app, settings)

@@ -235,7 +235,7 @@ def ingest(
         try:
             runner = make_engine(
                 engine, scheduler=scheduler or settings.scheduler, jobs=jobs, transfer=transfer.value,
-                say=None if quiet else (lambda line: typer.echo(line, err=True)),
+                say=None if quiet else (lambda line: typer.echo(line, err=True)), timeout=settings.scheduler_timeout_s,
             )
         except EngineError as e:
             raise _fail(str(e)) from None

@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     # A Dask scheduler (tcp://HOST:8786): `jihua ingest` and POST /batches
     # parse on its workers instead of local processes (the dask extra).
     scheduler: str | None = None
+    # seconds to reach that scheduler before the run (or batch) gives up
+    scheduler_timeout_s: float = 30
     export_max_rows: int = 200_000
 
     # Logging of the CLI, the server and its workers (DEBUG, INFO, WARNING,

@@ -233,6 +233,7 @@ class DaskEngine:
         window: int | None = None,
         say: Callable[[str], None] | None = None,
         dashboard: bool = True,
+        timeout: float = CONNECT_TIMEOUT_S,
     ) -> DaskEngine:
         """A client of the scheduler at `scheduler`; without one, a cluster
         of `jobs` worker processes on this machine (loopback only)."""
@@ -241,25 +242,26 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         cluster = None
-        address = scheduler or "127.0.0.1"
+        if scheduler:
+            try:
+                client = Client(scheduler, timeout=timeout, set_as_default=False)
+            except (TimeoutError, OSError) as e:
+                raise EngineError(msg("dask_connect_failed", address=scheduler, reason=e)) from None
+        else:
+            with dask.config.set(SCHEDULER_CONFIG):
+                cluster = LocalCluster(
+                    n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0,
+                    dashboard_address="127.0.0.1:0" if dashboard else None,
+                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                )
+            client = Client(cluster, set_as_default=False)
         try:
-            if scheduler:
-                client = Client(scheduler, timeout=CONNECT_TIMEOUT_S, set_as_default=False)
-            else:
-                with dask.config.set(SCHEDULER_CONFIG):
-                    cluster = LocalCluster(
-                        n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", scheduler_port=0,
-                        dashboard_address="127.0.0.1:0" if dashboard else None,
-                    )
-                client = Client(cluster, set_as_default=False)
-            address = client.scheduler.address
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
-        except (TimeoutError, OSError) as e:
+        except (TimeoutError, OSError):
+            client.close()
             if cluster is not None:
                 cluster.close()
-            if "worker" in str(e).lower():
-                raise EngineError(msg("dask_no_workers", address=address, seconds=WORKERS_TIMEOUT_S)) from None
-            raise EngineError(msg("dask_connect_failed", address=address, reason=e)) from None
+            raise EngineError(msg("dask_no_workers", address=client.scheduler.address, seconds=WORKERS_TIMEOUT_S)) from None
         engine = cls(client, cluster, transfer=transfer, window=window, say=say)
         engine._prepare()
         return engine
@@ -385,7 +387,7 @@ class DaskEngine:
                 self._finish(next(done), pending, by_digest, send, db, version, emit)
         finally:
             reader.close()
-            if pending:  # interrupted: nothing more is parsed for this run
+            if pending and self.client.status == "running":  # interrupted: nothing more is parsed for this run
                 self.client.cancel(list(pending))
         summary.total = summary.done
         summary.seconds = time.perf_counter() - started

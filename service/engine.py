@@ -92,6 +92,7 @@ def make_engine(
     transfer: str = "auto",
     window: int | None = None,
     say: Callable[[str], None] | None = None,
+    timeout: float = 30,
 ) -> Engine:
     """The engine `engine` names (or `choose` picks); `say` receives the
     lines a person should see (the cluster, its dashboard, how files travel)."""
@@ -102,4 +103,4 @@ def make_engine(
         raise ValueError(f"unknown engine {name!r}: one of {', '.join(ENGINES)}")
     from service.dask_engine import DaskEngine
 
-    return DaskEngine.connect(scheduler, jobs=jobs, transfer=transfer, window=window, say=say)
+    return DaskEngine.connect(scheduler, jobs=jobs, transfer=transfer, window=window, say=say, timeout=timeout)

@@ -36,11 +36,15 @@ def _now() -> str:
 
 
 class JobRunner:
-    def __init__(self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None, scheduler: str | None = None):
+    def __init__(
+        self, db_path: str, limits: Limits, workers: int, tmp_dir: Path | None = None, scheduler: str | None = None,
+        scheduler_timeout_s: float = 30,
+    ):
         self.db_path = db_path
         # a Dask scheduler's address: batches parse on its workers (one
         # client per batch, so a restarted cluster is simply found again)
         self.scheduler = scheduler
+        self.scheduler_timeout_s = scheduler_timeout_s
         self.tmp_dir = tmp_dir
         self.limits = limits
         self.workers = workers
@@ -203,7 +207,7 @@ class JobRunner:
             for e in errors:
                 self._record(job_id, e)
             db = open_db(self.db_path)
-            engine = make_engine(None, scheduler=self.scheduler, jobs=self.workers)
+            engine = make_engine(None, scheduler=self.scheduler, jobs=self.workers, timeout=self.scheduler_timeout_s)
             try:
                 engine.run(found, db, limits=self.limits, on_result=lambda r: self._record(job_id, r))
             finally:
