@@ -220,7 +220,9 @@ class DaskEngine:
         self.cluster = cluster
         self.transfer = transfer
         self._say = say
-        self.window = window or max(8, 2 * self.threads())
+        # None: twice the cluster's threads when a run starts (an adaptive
+        # cluster may have grown since the last run)
+        self.fixed_window = window
         self.allowed_before: int | None = None
 
     @classmethod
@@ -258,10 +260,11 @@ class DaskEngine:
         try:
             client.wait_for_workers(1, timeout=WORKERS_TIMEOUT_S)
         except (TimeoutError, OSError):
+            address = client.scheduler.address
             client.close()
             if cluster is not None:
                 cluster.close()
-            raise EngineError(msg("dask_no_workers", address=client.scheduler.address, seconds=WORKERS_TIMEOUT_S)) from None
+            raise EngineError(msg("dask_no_workers", address=address, seconds=WORKERS_TIMEOUT_S)) from None
         engine = cls(client, cluster, transfer=transfer, window=window, say=say)
         engine._prepare()
         return engine
@@ -344,6 +347,7 @@ class DaskEngine:
         summary = Summary()
         version = parser_version()
         started = time.perf_counter()
+        window = self.fixed_window or max(8, 2 * self.threads())
         it = iter(items)
         first = next(it, None)
         shared = self.shares_paths(first)
@@ -381,7 +385,7 @@ class DaskEngine:
                 p = _Pending(item, data, digest, t0, shared=shared)
                 by_digest[digest] = p
                 send(p)
-                while len(pending) >= self.window:
+                while len(pending) >= window:
                     self._finish(next(done), pending, by_digest, send, db, version, emit)
             while pending:
                 self._finish(next(done), pending, by_digest, send, db, version, emit)
