@@ -32,27 +32,21 @@ def to_simplified(text: str) -> str:
     return text.translate(trad_to_simp())
 
 
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba  # imported on first use: loading its dictionary takes a second
-
-    jieba.setLogLevel(60)
-    return jieba
-
-
 def posseg(text: str) -> list[tuple[str, str]]:
-    """jieba's words of `text` with their word classes."""
-    _jieba()
-    import jieba.posseg
+    """jieba's words of `text` with their word classes (extractor/segment.py:
+    the same words as jieba.posseg without HMM, read from a cached table)."""
+    from extractor.segment import tagged
 
-    return [(p.word, p.flag) for p in jieba.posseg.cut(text, HMM=False)]
+    return tagged(text)
 
 
 @lru_cache(maxsize=4096)
 def word_ends(text: str) -> frozenset[int]:
     """Offsets in `text` at which a jieba word ends."""
+    from extractor.segment import cut
+
     out, pos = set(), 0
-    for tok in _jieba().cut(text, HMM=False):
+    for tok in cut(text):
         pos += len(tok)
         out.add(pos)
     return frozenset(out)
