@@ -140,30 +140,29 @@ def _route(sentence: str) -> list[int]:
     """For each offset, where the best word starting there ends (exclusive):
     jieba's get_DAG and calc in one pass from the right."""
     t = _tables()
-    logp, unknown = t.logp, t.unknown
+    get, unknown = t.logp.get, t.unknown
     n = len(sentence)
     score = [0.0] * (n + 1)
     end = [0] * (n + 1)
+    best = 0.0
     for k in range(n - 1, -1, -1):
-        best = 0.0
         best_end = -1
-        i = k
-        frag = sentence[k]
-        while i < n:
-            v = logp.get(frag)
-            if v is None:
-                break
+        i = k + 1  # the end of frag
+        v = get(sentence[k])
+        while v is not None:  # frag is a word or a word's prefix: read on
             if v != PREFIX:
-                s = v + score[i + 1]
+                s = v + score[i]
                 # jieba takes max() of (score, end) tuples: a tie goes to the later end
                 if best_end < 0 or s >= best:
                     best, best_end = s, i
+            if i >= n:
+                break
             i += 1
-            frag = sentence[k : i + 1]
+            v = get(sentence[k:i])
         if best_end < 0:  # no word starts here: the character alone
-            best, best_end = unknown + score[k + 1], k
+            best, best_end = unknown + score[k + 1], k + 1
         score[k] = best
-        end[k] = best_end + 1
+        end[k] = best_end
     return end
 
 

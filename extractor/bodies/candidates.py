@@ -22,6 +22,7 @@ from importlib import resources
 from extractor.bodies import lexicon
 
 _NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9（）()“”]")
+_NOT_NAME_CHARS = re.compile(r"[^\u3400-\u9fffA-Za-z0-9（）()“”]+")
 # jieba's word classes a name's words may have (nouns, place and proper names,
 # unknown words, distinguishing words); verbs, adverbs, numbers, times,
 # pronouns and function words end a name where they stand
@@ -73,7 +74,8 @@ def classes(s: str) -> str:
     _joint_departments(s, words, out)
     ends = {b: (a, w, tag) for a, b, w, tag in words}
     weak = lexicon.weak_kinds()
-    for e in range(1, len(s) + 1):
+    for m in _kind_last_chars().finditer(s):  # only where a kind can end
+        e = m.end()
         kind = _kind_ending(s, e)
         if not kind or not _name_ends(s, e, kind, ends, words, out):
             continue
@@ -81,10 +83,16 @@ def classes(s: str) -> str:
             continue  # 行政|管理, 学校|卫生: a weak kind before a noun is part of a compound noun
         out[e - len(kind) : e - 1] = ["n"] * (len(kind) - 1)
         out[e - 1] = "w" if kind in weak or kind in lexicon.word_set("rooms") else "k"
-    marks = [c if c == "." or _NAME_CHAR.match(s[i]) else "." for i, c in enumerate(out)]
+    for m in _NOT_NAME_CHARS.finditer(s):  # what no name holds is "." whatever its word
+        out[m.start() : m.end()] = ["."] * (m.end() - m.start())
     for m in _PLACE_LIST.finditer(s):  # 各县（市、区）团委: places listed in a bracket
-        marks[m.start() : m.end()] = ["n"] * (m.end() - m.start())
-    return "".join(marks)
+        out[m.start() : m.end()] = ["n"] * (m.end() - m.start())
+    return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _kind_last_chars() -> re.Pattern[str]:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(lexicon.kind_lengths_by_last())) + "]")
 
 
 def _kind_starts(s: str, e: int) -> set[int]:
@@ -92,12 +100,13 @@ def _kind_starts(s: str, e: int) -> set[int]:
     return {e} if any(_kind_ending(s, f) for f in range(e + 1, min(len(s), e + 8) + 1)) else set()
 
 
-def _word_classes(w: str, tag: str) -> list[str]:
+@lru_cache(maxsize=65536)  # a word's classes depend on the word alone: a vocabulary's worth
+def _word_classes(w: str, tag: str) -> tuple[str, ...]:
     if w.startswith("各") and len(w) <= 4 and w not in lexicon.word_set("stop_words"):
-        return ["g"] + ["n"] * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
+        return ("g",) + ("n",) * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
     if len(w) == 3 and w[-1] in _ADMIN and w[:-1] in lexicon.word_set("stop_words"):
-        return [".", ".", "n"]  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
-    return ["n" if _name_word(w, tag) else "."] * len(w)
+        return (".", ".", "n")  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
+    return ("n" if _name_word(w, tag) else ".",) * len(w)
 
 
 _ADMIN = frozenset("省市区县镇乡")
@@ -170,9 +179,12 @@ def _kind_within(words: list[tuple[int, int, str, str]], k: int, n: int) -> bool
 
 def _kind_ending(s: str, e: int) -> str:
     """The longest kind of organisation that ends at offset e of `s`."""
+    lengths = lexicon.kind_lengths_by_last().get(s[e - 1]) if e > 0 else None
+    if not lengths:
+        return ""
     kinds = lexicon.kind_set()
-    for length in range(min(lexicon.longest_kind(), e), 0, -1):
-        if s[e - length : e] in kinds:
+    for length in lengths:
+        if length <= e and s[e - length : e] in kinds:
             return s[e - length : e]
     return ""
 

@@ -43,11 +43,18 @@ def word_set(key: str) -> frozenset[str]:
 
 
 def ends_in(name: str, key: str) -> bool:
-    return any(name.endswith(w) for w in words()[key])
+    return name.endswith(_tuple(key))
 
 
 def starts_with(text: str, key: str) -> bool:
-    return any(text.startswith(w) for w in words()[key])
+    return text.startswith(_tuple(key))
+
+
+@lru_cache(maxsize=None)
+def _tuple(key: str) -> tuple[str, ...]:
+    """The words under `key` as str.endswith/startswith take them: one C call
+    instead of a Python loop over the list."""
+    return tuple(words()[key])
 
 
 @lru_cache(maxsize=1)
@@ -59,3 +66,13 @@ def kind_set() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def longest_kind() -> int:
     return max(len(w) for w in kind_set())
+
+
+@lru_cache(maxsize=1)
+def kind_lengths_by_last() -> dict[str, tuple[int, ...]]:
+    """For each character a kind ends in, the lengths of those kinds, longest
+    first: most characters end none, and need no further look."""
+    out: dict[str, set[int]] = {}
+    for w in kind_set():
+        out.setdefault(w[-1], set()).add(len(w))
+    return {c: tuple(sorted(n, reverse=True)) for c, n in out.items()}
