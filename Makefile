@@ -77,6 +77,7 @@ train: install
 	$(BIN)/python tools/bodies_report.py
 
 bench: install system
+	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_parse.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_legacy.py

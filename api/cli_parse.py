@@ -12,7 +12,6 @@ import typer
 
 from api.cli import app
 from extractor.errors import JihuaError
-from extractor.pipeline import parse_file
 from models.messages import months_text, msg, role_word
 
 TaxonomyOpt = Annotated[
@@ -45,6 +44,7 @@ def parse(
     示例：jihua parse 计划.docx 要点.pdf；jihua parse 计划.docx --json > 计划.json
     """
     from api.settings import Settings
+    from extractor.pipeline import parse_file  # imported by the commands that parse: --help stays quick
 
     tax = _taxonomy(taxonomy)
     limits = Settings().limits()  # the API's limits: a file it refuses is refused here too
@@ -150,6 +150,7 @@ def evaluate(
     示例：jihua eval ../shared/gold ../shared/fixtures --min sections_f1=0.9
     """
     from extractor.evaluate import Score, find_gold_pairs, load_gold, score_document, split_of
+    from extractor.pipeline import parse_file
 
     limits = _parse_min(minimum or [])
     tax = _taxonomy(taxonomy)

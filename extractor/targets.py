@@ -12,8 +12,7 @@ Chinese numerals are converted with cn2an, applied only to the number span.
 from __future__ import annotations
 
 import re
-
-import cn2an
+from functools import lru_cache
 
 from models import Target
 
@@ -44,17 +43,26 @@ _VAGUE = {"一批", "一些", "几个", "一个", "一支"}
 _WINDOW = 18
 
 
+@lru_cache(maxsize=4096)
+def _cn2an(span: str) -> float | int:
+    """cn2an's reading of a numeral (0.7 ms a call, and 0.1 s to import:
+    imported when a plan first names a Chinese number, each numeral read once)."""
+    import cn2an
+
+    return cn2an.cn2an(span, "smart")
+
+
 def _number(span: str) -> float | int | None:
     span = span.strip()
     if re.fullmatch(r"[一二两三四五六七八九]{2}", span):
         span = span[0]  # 一两场, 三五次: a run-together estimate; its floor is the commitment
     try:
-        value = float(span) if re.fullmatch(r"\d+(?:\.\d+)?", span) else cn2an.cn2an(span, "smart")
+        value = float(span) if re.fullmatch(r"\d+(?:\.\d+)?", span) else _cn2an(span)
     except (ValueError, KeyError, TypeError):
         # run-together estimates such as 一两 or 三五: take the first, the commitment's floor
         first = span[:1]
         try:
-            value = cn2an.cn2an(first, "smart") if first in _CN else None
+            value = _cn2an(first) if first in _CN else None
         except (ValueError, KeyError, TypeError):
             return None
     if value is None:
