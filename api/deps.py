@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 import sqlite_utils
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.settings import Settings
@@ -66,6 +66,14 @@ def get_db(settings: SettingsDep, deadline: DeadlineDep) -> Iterator[sqlite_util
 
 
 DbDep = Annotated[sqlite_utils.Database, Depends(get_db)]
+
+
+class JSONBytes(Response):
+    """An answer's JSON kept from an earlier request (store.cache), sent as
+    it is: no model built, nothing encoded again. The route's response_model
+    still documents its shape."""
+
+    media_type = "application/json"
 
 _bearer = HTTPBearer(auto_error=False, description="the value of JIHUA_TOKEN, when the server sets one")
 

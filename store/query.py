@@ -171,7 +171,15 @@ _ORDER = {
 
 def count_tasks(db: sqlite_utils.Database, f: TaskFilter) -> int:
     where, params = task_where(db, f)
-    return db.execute(f"SELECT count(*) FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE {where}", params).fetchone()[0]
+    # Every task has its plan (a foreign key): the join only counts when a
+    # condition reads the plan's columns, and costs half the count without.
+    plans = " JOIN plans p ON p.id = t.plan_id" if f.years or f.plan_ids or f.document_ids else ""
+    return db.execute(f"SELECT count(*) FROM tasks t{plans} WHERE {where}", params).fetchone()[0]
+
+
+def filter_key(f: TaskFilter) -> tuple:
+    """The filter as a dict key (store.cache)."""
+    return tuple((k, tuple(v) if isinstance(v, list) else v) for k, v in vars(f).items())
 
 
 def query_tasks(

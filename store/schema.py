@@ -58,6 +58,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     if "tasks_bigrams" not in db.table_names():
         _create_bigrams(db)
+    if "store_state" not in db.table_names():
+        _create_state(db)
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -221,6 +223,26 @@ def _create_bigrams(db: sqlite_utils.Database) -> None:
             "INSERT INTO tasks_bigrams (rowid, grams) VALUES (?, ?)",
             ((tid, bigrams(text or "")) for tid, text in db.execute("SELECT id, text FROM tasks").fetchall()),
         )
+
+
+def _create_state(db: sqlite_utils.Database) -> None:
+    """The store's generation, bumped by every stored, re-parsed or deleted
+    document in that write's own transaction (store.cache keeps read answers
+    per generation). The epoch tells a store from a new one made at the
+    same path (`jihua reset`)."""
+    import secrets
+
+    with db.atomic():
+        db.execute(
+            "CREATE TABLE IF NOT EXISTS store_state"
+            " (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL, generation INTEGER NOT NULL)"
+        )
+        db.execute("INSERT OR IGNORE INTO store_state (id, epoch, generation) VALUES (1, ?, 0)", [secrets.token_hex(8)])
+        for event in ("INSERT", "UPDATE", "DELETE"):
+            db.execute(
+                f"CREATE TRIGGER IF NOT EXISTS documents_generation_{event.lower()} AFTER {event} ON documents"
+                " BEGIN UPDATE store_state SET generation = generation + 1 WHERE id = 1; END"
+            )
 
 
 def has_fts(db: sqlite_utils.Database, table: str) -> bool:

@@ -1,0 +1,63 @@
+"""/tasks and /facets answers are kept until the store changes: never a
+stale count after a document is stored (by the API or by another process
+such as `jihua ingest`), parsed again or deleted."""
+
+from __future__ import annotations
+
+from store import open_db, store_document
+from store.cache import generation
+from store.write import replace_document
+from tests.api.conftest import plan_text, upload
+from tests.api.factory import two_unit_docs
+
+
+def _counts(client) -> tuple[int, int, dict]:
+    tasks = client.get("/tasks", params={"month": "3"}).json()["total"]
+    facets = client.get("/facets").json()
+    return tasks, facets["tasks"], {u["value"]: u["count"] for u in facets["unit"]}
+
+
+def test_answers_follow_every_change_of_the_store(client, settings):
+    r = upload(client, ("a.txt", plan_text(1, "甲单位工会")))
+    assert r.status_code == 201, r.text
+    march, total, units = _counts(client)
+    assert march == 1 and units == {"甲单位工会": total}
+    assert _counts(client) == (march, total, units)  # asked again: the same answer
+
+    # another writer on the same file, as `jihua ingest` beside `jihua serve`
+    other = open_db(settings.db)
+    try:
+        ids = [store_document(other, d).document_id for d in two_unit_docs()]
+        march2, total2, units2 = _counts(client)
+        assert total2 > total and set(units2) > {"甲单位工会"}
+        assert march2 >= march
+
+        # re-parsed in place (jihua reparse): one unit's plan becomes another's
+        replaced = two_unit_docs()[0].model_copy(deep=True)
+        for p in replaced.plans:
+            p.unit = "乙单位工会"
+        replace_document(other, ids[0], replaced)
+        _, total3, units3 = _counts(client)
+        assert "乙单位工会" in units3 and total3 == total2
+    finally:
+        other.close()
+
+    doc_id = client.get("/documents").json()["items"][-1]["id"]
+    assert client.delete(f"/documents/{doc_id}").status_code == 204
+    _, total4, _ = _counts(client)
+    assert total4 < total3
+
+
+def test_reads_leave_the_generation_writes_move_it(client, settings):
+    db = open_db(settings.db)
+    try:
+        before = generation(db)
+        assert before is not None
+        client.get("/facets")
+        client.get("/tasks", params={"month": "3"})
+        assert generation(db) == before
+        assert upload(client, ("b.txt", plan_text(2))).status_code == 201
+        after = generation(db)
+        assert after[:2] == before[:2] and after[2] > before[2]
+    finally:
+        db.close()
