@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 SHARED ?= ../shared
 
-.PHONY: install lock system lint test fuzz run reset-db eval bench clean train
+.PHONY: install lock system lint test fuzz run reset-db eval bench profile clean train
 
 PIP := $(BIN)/pip --quiet --disable-pip-version-check
 
@@ -83,6 +83,13 @@ bench: install system
 	$(BIN)/python bench/bench_legacy.py
 	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_dask.py
+
+# The top functions of a parse (cProfile): the shared gold and fixtures, or
+# FILES="a.docx b.pdf"; TOP=30 functions by own and by cumulative time.
+FILES ?=
+TOP   ?= 30
+profile: install
+	$(BIN)/python bench/profile_parse.py --top $(TOP) $(FILES)
 
 # Deleting the data is its own target and asks first (YES=1 does not ask).
 reset-db: install
