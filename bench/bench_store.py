@@ -1,6 +1,7 @@
 """Store benchmark: bulk ingest throughput, ingest peak memory, query latency.
 
-    python bench/bench_store.py [--txt 1500] [--docx 500] [--tasks 100000] [--only ingest|queries]
+    python bench/bench_store.py [--txt 1500] [--docx 500] [--mem 500,5000] [--tasks 100000] [--clients 8]
+                                [--only ingest|queries] [--query-db PATH]
 
 Prints figures and asserts nothing (targets from issue 5: ingest ≥ 50
 plans/s/core, query p95 < 50 ms over ≥ 100,000 tasks, ingest memory flat in
@@ -109,27 +110,39 @@ def run_ingest(src: Path, db: Path, jobs: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def bench_ingest(work: Path, n_txt: int, n_docx: int) -> None:
-    print(f"generating {n_txt} .txt and {n_docx} .docx plans …", flush=True)
-    generate(work, n_txt, n_docx)
+def _subset(src: Path, dst: Path, n: int) -> Path:
+    dst.mkdir()
+    for p in sorted(src.iterdir())[:n]:
+        os.link(p, dst / p.name)
+    return dst
+
+
+def bench_ingest(work: Path, n_txt: int, n_docx: int, mem: tuple[int, int] = (500, 5000)) -> None:
+    n_all = max(n_txt, *mem)
+    print(f"generating {n_all} .txt and {n_docx} .docx plans …", flush=True)
+    generate(work, n_all, n_docx)
     cores = os.cpu_count() or 1
-    print(f"\n## bulk ingest ({cores} cores)")
+    print(f"\n## bulk ingest ({cores} cores; each worker forked from a parent that loaded the parser)")
     print(f"{'input':8} {'jobs':>4} {'files':>6} {'plans':>6} {'tasks':>7} {'s':>7} {'plans/s':>8} {'plans/s/core':>12} {'errors':>6}")
-    for kind in ("txt", "docx"):
+    for kind, n in (("txt", n_txt), ("docx", n_docx)):
+        src = _subset(work / kind, work / f"{kind}-{n}", n)
+        rates = {}
         for jobs in sorted({1, cores}):
-            db = work / f"{kind}-{jobs}.db"
-            r = run_ingest(work / kind, db, jobs)
-            rate = r["plans"] / r["seconds"]
+            r = run_ingest(src, work / f"{kind}-{jobs}.db", jobs)
+            rates[jobs] = rate = r["plans"] / r["seconds"]
             print(f"{kind:8} {jobs:>4} {r['files']:>6} {r['plans']:>6} {r['tasks']:>7} {r['seconds']:>7.1f} "
                   f"{rate:>8.1f} {rate / jobs:>12.1f} {r['errors']:>6}", flush=True)
-    print("\n## ingest peak memory (parent: reads files, writes SQLite; workers: parse)")
-    for n in (n_txt // 4, n_txt):
-        sub = work / f"mem{n}"
-        sub.mkdir()
-        for p in sorted((work / "txt").iterdir())[:n]:
-            os.link(p, sub / p.name)
-        r = run_ingest(sub, work / f"mem{n}.db", cores)
-        print(f"{n:>6} files: parent peak {r['maxrss_mb']:.0f} MB, largest worker peak {r['workers_maxrss_mb']:.0f} MB")
+        if cores > 1:
+            print(f"{kind}: --jobs {cores} / --jobs 1 = {rates[cores] / rates[1]:.2f}× (target ≥ 1.7×)")
+    print(f"\n## ingest peak memory, --jobs {cores} (parent: reads files, writes SQLite; workers: parse)")
+    peaks = []
+    for n in mem:
+        r = run_ingest(_subset(work / "txt", work / f"mem{n}", n), work / f"mem{n}.db", cores)
+        peaks.append((r["maxrss_mb"], r["workers_maxrss_mb"]))
+        print(f"{n:>6} files: parent peak {r['maxrss_mb']:.0f} MB, largest worker peak {r['workers_maxrss_mb']:.0f} MB",
+              flush=True)
+    print(f"peak memory {mem[1]} / {mem[0]} files: parent {peaks[1][0] / peaks[0][0]:.2f}×, "
+          f"worker {peaks[1][1] / peaks[0][1]:.2f}× (target: flat)")
 
 
 def _free_port() -> int:
@@ -287,6 +300,7 @@ def main() -> None:
     ap.add_argument("--docx", type=int, default=500)
     ap.add_argument("--tasks", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--mem", default="500,5000", help="the two numbers of files of the peak-memory runs")
     ap.add_argument("--query-db", type=Path, help="keep the query store here (built when missing or smaller)")
     ap.add_argument("--only", choices=["ingest", "queries"], help="run one half")
     ap.add_argument("--ingest-child", nargs=3, metavar=("SRC", "DB", "JOBS"), help=argparse.SUPPRESS)
@@ -297,7 +311,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jihua-bench-") as tmp:
         work = Path(tmp)
         if a.only != "queries":
-            bench_ingest(work, a.txt, a.docx)
+            bench_ingest(work, a.txt, a.docx, tuple(int(x) for x in a.mem.split(",")))
         if a.only != "ingest":
             bench_queries(work, a.tasks, a.clients, db_path=a.query_db)
 

@@ -60,3 +60,30 @@ def test_tables_load_once_per_process():
     segment.tagged("区妇联召开会议")
     assert segment._tables() is first
     assert segment._tables.cache_info().currsize == 1
+
+
+# A fresh interpreter: nothing loaded by other tests. The probe is the first
+# thing a worker of `jihua ingest --jobs 2` runs.
+WORKERS = """
+import json, sys
+from service.ingest import _pool
+
+def probe():
+    from extractor import segment
+    return ["extractor.pipeline" in sys.modules, segment._tables.cache_info().currsize]
+
+assert "extractor.pipeline" not in sys.modules
+pool = _pool(2)
+try:
+    print(json.dumps([pool.submit(probe).result(timeout=120) for _ in range(4)]))
+finally:
+    pool.shutdown()
+"""
+
+
+def test_ingest_workers_start_with_the_parser_loaded(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "JIHUA_CACHE_DIR": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-c", WORKERS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    # each worker was forked with the parser imported and its word table loaded
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == [[True, 1]] * 4
