@@ -173,3 +173,19 @@ def test_two_character_search_forgets_deleted_and_replaced_tasks(db, two_units):
     store.delete_document(db, ida)
     assert store.count_tasks(db, TaskFilter(q="春节")) == 0
     db.execute("INSERT INTO tasks_bigrams (tasks_bigrams) VALUES ('integrity-check')")  # raises if inconsistent
+
+
+def test_unfiltered_facets_count_as_the_filtered_path_does(tmp_path):
+    """/facets with no filter reads the link tables directly; its counts are
+    those of the general path (every task selected, then counted)."""
+    from store import open_db, store_document
+    from store.query import _facets_selected, facets
+    from tests.api.factory import two_unit_docs
+
+    db = open_db(tmp_path / "f.db")
+    for d in two_unit_docs():
+        store_document(db, d)
+    everything = facets(db)
+    assert everything["tasks"] > 0 and everything["unit"] and everything["month"] and everything["body"]
+    assert everything == _facets_selected(db, "1", [], 50)
+    assert facets(db, top=1)["unit"] == _facets_selected(db, "1", [], 1)["unit"]
