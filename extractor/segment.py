@@ -84,6 +84,7 @@ def _tables() -> _Tables:
         pass  # no cache yet, or a damaged one: write it again
     tables = _build()
     try:
+        cache.parent.mkdir(parents=True, exist_ok=True)  # JIHUA_CACHE_DIR may name a folder not made yet
         tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((CACHE_VERSION, tables.logp, tables.unknown, "\n".join(tables.words), "\n".join(tables.tags))))
         os.replace(tmp, cache)  # whole or not at all: another process may be reading it
