@@ -38,7 +38,7 @@ def _modules(args: list[str], tmp_path: Path) -> set[str]:
 def test_help_loads_no_parser_and_no_pydantic(tmp_path):
     loaded = _modules(["--help"], tmp_path)
     assert "api.cli_parse" in loaded  # the commands are registered…
-    for heavy in ("extractor.pipeline", "pydantic", "jieba", "spacy", "fastapi", "sqlite_utils", "cn2an"):
+    for heavy in ("extractor.pipeline", "pydantic", "jieba", "spacy", "fastapi", "sqlite_utils", "cn2an", "rich"):
         assert heavy not in loaded, heavy  # …without what running them needs
 
 
