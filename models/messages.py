@@ -251,6 +251,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "upload_refused": ("{errors}；这次上传的文件都没有保存", "{errors}; nothing of this upload was stored"),
     "upload_sibling_failed": ("未保存：这次上传的另一个文件失败了（{names}）", "not stored: another file of this upload failed ({names})"),
     "upload_nothing_stored": ("没有保存任何文件：{reasons}", "nothing stored: {reasons}"),
+    "merge_nothing": ("请选择要合并的单位写法：至少一个与统一名称不同的写法", "choose the spellings to merge: at least one that differs from the unit name"),
     "compare_what": ("请指定要比较的单位（units=A,B）或计划（plan_ids=1,2）", "name the units to compare (units=A,B) or the plans (plan_ids=1,2)"),
     "bad_plan_ids": ("plan_ids：应为计划编号，例如 1,2", "plan_ids: expected plan ids such as 1,2"),
     "plan_id_range": ("plan_ids：编号超出范围", "plan_ids: an id is out of range"),
