@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.routes import batches, compare, documents, exports, facets, plans, tasks
+from api.routes import batches, compare, corrections, documents, exports, facets, plans, tasks, units
 from api.routes.errors import responses
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError
@@ -213,7 +213,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     _add_error_handlers(app, settings)
-    for module in (documents, batches, plans, tasks, exports, facets, compare):
+    for module in (documents, batches, plans, tasks, exports, facets, compare, corrections, units):
         # Declared on every operation as what they are (one ErrorBody shape):
         # a bad parameter is 422 here, never FastAPI's HTTPValidationError.
         app.include_router(module.router, responses=responses(422, 500, 503))

@@ -251,6 +251,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     "upload_refused": ("{errors}；这次上传的文件都没有保存", "{errors}; nothing of this upload was stored"),
     "upload_sibling_failed": ("未保存：这次上传的另一个文件失败了（{names}）", "not stored: another file of this upload failed ({names})"),
     "upload_nothing_stored": ("没有保存任何文件：{reasons}", "nothing stored: {reasons}"),
+    "unit_empty": ("单位名称不能为空（要恢复解析出的单位，请发送 null）", "the unit's name cannot be empty (send null to restore the parsed unit)"),
+    "bad_year": ("年份 {value}：应为 {lo} 到 {hi} 之间的年份", "year {value}: expected a year from {lo} to {hi}"),
+    "body_name_empty": ("责任主体的名称不能为空", "a body's name cannot be empty"),
+    "patch_empty": ("没有要更正的内容：请给出 {fields} 中的至少一项", "nothing to correct: give at least one of {fields}"),
     "merge_nothing": ("请选择要合并的单位写法：至少一个与统一名称不同的写法", "choose the spellings to merge: at least one that differs from the unit name"),
     "compare_what": ("请指定要比较的单位（units=A,B）或计划（plan_ids=1,2）", "name the units to compare (units=A,B) or the plans (plan_ids=1,2)"),
     "bad_plan_ids": ("plan_ids：应为计划编号，例如 1,2", "plan_ids: expected plan ids such as 1,2"),
@@ -312,4 +316,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "what_plan": ("计划", "plan"),
     "what_job": ("后台作业", "job"),
     "what_original": ("原始文件，文档", "original file of document"),
+    "what_task": ("任务", "task"),
+    "what_correction": ("更正", "correction"),
+    "what_alias": ("单位的其他写法", "unit alias"),
 }

@@ -214,6 +214,13 @@ def query_tasks(
     return _complete_tasks(db, rows)
 
 
+def get_task(db: sqlite_utils.Database, task_id: int) -> dict[str, Any] | None:
+    cur = db.execute(f"SELECT {_TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?", [task_id])
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    return _complete_tasks(db, rows)[0] if rows else None
+
+
 def task_page(db: sqlite_utils.Database, f: TaskFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of tasks). Two queries: a window count over
     the page query was measured slower, as it materialises every match."""
