@@ -9,7 +9,7 @@ from markupsafe import Markup, escape
 FONT = "font-family:'Noto Sans CJK SC','Noto Sans SC','Microsoft YaHei',sans-serif"
 # Unit names are long (江岳重工机械股份有限公司女职工委员会): they label rows,
 # where they have room, and are cut with an ellipsis past this many characters.
-LABEL_CHARS = 16
+LABEL_CHARS = 20
 CHAR_PX = 14  # a CJK character at 13-14 px
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,22 @@ templates = Jinja2Templates(directory=str(HERE / "templates"))
 templates.env.filters["role"] = lambda code: ROLE_ZH.get(code, code)
 templates.env.filters["months"] = lambda months: months_text(months) if months else ""
 templates.env.filters["short"] = lambda text, n=28: text if len(text or "") <= n else text[: n - 1] + "…"
+templates.env.filters["month_list"] = lambda months: months_text(months).removesuffix("月") if months else ""
 templates.env.globals["ROLE_ZH"] = ROLE_ZH
+
+
+def local_time(iso: str | None) -> str:
+    """A stored UTC time as the server's local time, to the minute: people
+    read the hour their own clock showed when the file came in."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+templates.env.filters["local_time"] = local_time
 
 NAV = [
     ("/", "上传"),

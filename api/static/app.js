@@ -246,7 +246,7 @@ class Upload {
       this.failed(item, 422, job.error || "解析中断");
       return;
     }
-    item.node.classList.add(job.failed ? "failed" : "done");
+    item.node.classList.add(!job.failed ? "done" : job.stored || job.skipped ? "partial" : "failed");
     const parts = [`${job.total} 个文件：${job.stored} 个已保存`];
     if (job.skipped) parts.push(`${job.skipped} 个以前上传过`);
     if (job.duplicate) parts.push(`${job.duplicate} 个重复`);
