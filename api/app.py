@@ -35,7 +35,7 @@ DESCRIPTION = """
 Upload Chinese work plans (工作计划) and ask questions across all of them:
 which tasks fall in March, which units plan 女职工 work, who leads what.
 
-* Reads are open; writes (POST, DELETE) need `Authorization: Bearer <token>`
+* Reads are open; writes (POST, PATCH, DELETE) need `Authorization: Bearer <token>`
   when the server sets `JIHUA_TOKEN`.
 * Uploads are multipart, and the field is `files` on every endpoint:
   `curl -F files=@计划.docx http://127.0.0.1:8000/documents`.
