@@ -11,9 +11,12 @@ from __future__ import annotations
 import base64
 import io
 import json
+import logging
 import re
+import unicodedata
 import zipfile
 
+import pdfplumber
 import pytest
 from openpyxl import load_workbook
 
@@ -247,6 +250,16 @@ def test_the_calendar_shows_a_task_in_its_month(page, uploaded):
     page.emulate_media(media="print")
     go(page, "/ui/calendar?year=2025")
     assert page.locator("form.filters").is_hidden() and page.locator("header.top").is_hidden()
+    # printed as the office prints it: A4 landscape, the tasks in their cells
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "06-calendar-print.pdf").write_bytes(pdf)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # chromium's CJK fonts lack a FontBBox: noise
+    with pdfplumber.open(io.BytesIO(pdf)) as printed:
+        first = printed.pages[0]
+        assert (round(first.width), round(first.height)) == (842, 595)  # A4 landscape, in points
+        text = unicodedata.normalize("NFKC", first.extract_text())  # CJK radicals (⽉) back to 月
+        assert "各单位月度工作安排" in text and "筛选" not in text
 
 
 def test_two_units_side_by_side(page, uploaded):
