@@ -132,8 +132,10 @@ class BodyPatch(BaseModel):
 class TaskPatch(BaseModel):
     """Fields left out stay as they are; null takes a correction back."""
 
-    months: list[int] | str | None = Field(None, examples=[[3, 4], "3-5", "三月"], description="months 1-12: a list, or as people write them")
-    bodies: list[BodyPatch] | None = Field(None, description="the task's bodies, all of them, in order")
+    months: list[int] | str | None = Field(
+        None, max_length=100, examples=[[3, 4], "3-5", "三月"], description="months 1-12: a list, or as people write them"
+    )
+    bodies: list[BodyPatch] | None = Field(None, max_length=50, description="the task's bodies, all of them, in order")
 
     model_config = {
         "extra": "forbid",

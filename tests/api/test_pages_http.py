@@ -58,3 +58,11 @@ def test_search_marks_every_match(client, seeded):
     assert "<mark>女工</mark>" in r.text and "<mark>讲座</mark>" in r.text
     html = client.get("/ui/search", params={"q": "<b>x"}).text  # what a user types is text, never markup
     assert "<b>" not in html and "&lt;b&gt;x" in html
+
+
+@pytest.mark.parametrize("path", [*PAGES, "/ui/calendar?year=", "/ui/compare?units=甲&units=乙"])
+def test_every_page_reads_well_with_nothing_stored(client, path):
+    r = client.get(path, headers=HTML)
+    assert r.status_code == 200, r.text
+    if path == "/":
+        assert "还没有文件" in r.text
