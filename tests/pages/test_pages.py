@@ -37,13 +37,25 @@ UNLABELLED = """() => Array.from(document.querySelectorAll('input, select, texta
   return !named;
 }).map(el => el.outerHTML.slice(0, 160))"""
 
+# An empty field's hint (placeholder) wider than the field shows cut off.
+CUT_HINTS = """() => { const ctx = document.createElement('canvas').getContext('2d');
+  return Array.from(document.querySelectorAll('input[placeholder]')).filter(el => {
+    if (el.value || !el.offsetParent) return false;
+    const st = getComputedStyle(el);
+    ctx.font = st.font;
+    const room = el.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    return ctx.measureText(el.placeholder).width > room + 1;
+  }).map(el => el.id + ': ' + el.placeholder) }"""
+
 
 def shot(page, name: str) -> None:
     """A 1280×800 screenshot, after checking the page reads without a
-    horizontal scroll bar and every control has a name people hear."""
+    horizontal scroll bar, every control has a name people hear and no
+    field's hint is cut off."""
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name}: {overflow}px wider than the window"
     assert page.evaluate(UNLABELLED) == [], f"{name}: controls without a label"
+    assert page.evaluate(CUT_HINTS) == [], f"{name}: hints cut off"
     assert page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '计划')"), "no CJK font (fonts-noto-cjk)"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
