@@ -43,7 +43,8 @@ CUT_HINTS = """() => { const ctx = document.createElement('canvas').getContext('
     if (el.value || !el.offsetParent) return false;
     const st = getComputedStyle(el);
     ctx.font = st.font;
-    const room = el.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight);
+    // chromium keeps room at the right for the suggestions' arrow of a field with a list
+    const room = el.clientWidth - parseFloat(st.paddingLeft) - parseFloat(st.paddingRight) - (el.list ? 24 : 0);
     return ctx.measureText(el.placeholder).width > room + 1;
   }).map(el => el.id + ': ' + el.placeholder) }"""
 
