@@ -429,6 +429,10 @@ document.addEventListener("DOMContentLoaded", () => {
   setupPlanForm();
   setupTaskForms();
   setupUnits();
+  // These forms save through the API: until their handlers are attached a
+  // click or an Enter would send them to the page's own address instead
+  // (a reload that saves nothing), so their buttons start disabled.
+  for (const b of $$("[data-needs-script]")) b.disabled = false;
   for (const b of $$("[data-print]")) b.addEventListener("click", () => window.print());
   // a link to a task opens the task (details closed elsewhere stay closed)
   if (location.hash.startsWith("#task-")) {

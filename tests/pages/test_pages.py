@@ -192,6 +192,7 @@ def test_the_original_file_downloads_as_uploaded(page, uploaded):
 def test_a_corrected_unit_is_used_by_the_plan_list_and_the_calendar(page, uploaded):
     go(page, "/ui/plans")
     page.get_by_role("link", name="临江市第二实验中学工会2025年工作计划").click()
+    page.wait_for_load_state()  # the page's script is what saves a correction
     page.get_by_text("更正单位或年份").click()
     page.fill("#p-unit", "临江二中工会")
     page.get_by_role("button", name="保存更正").first.click()
@@ -208,7 +209,9 @@ def test_a_corrected_unit_is_used_by_the_plan_list_and_the_calendar(page, upload
 def test_a_task_is_corrected_with_the_keyboard_alone(page, uploaded):
     go(page, "/ui/plans")
     page.get_by_role("link", name="青川区总工会2025年工作计划").click()
+    page.wait_for_load_state()  # as a user waits for the page: its script is what saves
     task = task_card(page, "开展高温季节“送清凉”慰问活动")
+    assert task.get_by_role("button", name="保存更正", include_hidden=True).is_enabled()
     task.locator("details.edit summary").focus()
     page.keyboard.press("Enter")  # opens the form
     page.keyboard.press("Tab")
@@ -224,6 +227,23 @@ def test_a_task_is_corrected_with_the_keyboard_alone(page, uploaded):
     assert "已更正，解析为 " in task.locator(".months").inner_text()
     task.get_by_text("更正这项任务").click()
     shot(page, "04-plan-correct")
+
+
+def test_without_its_script_a_correction_cannot_be_sent_to_nowhere(browser, uploaded):
+    """Before the page's script runs (slow network, script blocked) the
+    buttons that save through the API are disabled: a click or an Enter
+    would otherwise reload the page with the form in its address and save
+    nothing while looking as if it had."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(uploaded + "/ui/plans")
+    page.get_by_role("link", name="青川区总工会2025年工作计划").click()
+    page.wait_for_load_state()
+    saves = page.get_by_role("button", name="保存更正", include_hidden=True)
+    assert saves.count() > 1 and all(b.is_disabled() for b in saves.all())
+    page.goto(uploaded + "/ui/units")
+    assert page.get_by_role("button", name="合并勾选的单位").is_disabled()
+    context.close()
 
 
 def test_merged_spellings_are_one_row_in_compare(page, uploaded):
