@@ -57,7 +57,7 @@ fuzz: install
 # kept), serve the API on 127.0.0.1
 run: install
 	-$(BIN)/jihua ingest samples --db $(DB)  # a bad sample is reported; serving goes on
-	@echo "jihua: serving http://$(HOST):$(PORT)/ (API docs at /docs)"
+	@echo "jihua: open http://$(HOST):$(PORT)/ — upload, plans, calendar, compare, search (API docs at /docs)"
 	$(BIN)/jihua serve --db $(DB) --host $(HOST) --port $(PORT)
 
 # quality on the gold files in ../shared

@@ -13,11 +13,12 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.routes import batches, compare, documents, exports, facets, plans, tasks
+from api.pages import error_page, install, wants_page
+from api.routes import batches, compare, corrections, documents, exports, facets, plans, tasks, units
 from api.routes.errors import responses
 from api.settings import Settings, get_settings
 from extractor.errors import JihuaError
@@ -34,7 +35,7 @@ DESCRIPTION = """
 Upload Chinese work plans (工作计划) and ask questions across all of them:
 which tasks fall in March, which units plan 女职工 work, who leads what.
 
-* Reads are open; writes (POST, DELETE) need `Authorization: Bearer <token>`
+* Reads are open; writes (POST, PATCH, DELETE) need `Authorization: Bearer <token>`
   when the server sets `JIHUA_TOKEN`.
 * Uploads are multipart, and the field is `files` on every endpoint:
   `curl -F files=@计划.docx http://127.0.0.1:8000/documents`.
@@ -136,20 +137,28 @@ def clean_temp_dir(path: Path) -> int:
     return removed
 
 
+def _answer(request: Request, status: int, message: str, headers: dict | None = None, code: str | None = None) -> Response:
+    """An error in the API's one JSON shape, or, for a person at a browser
+    asking for a page (api.pages.wants_page), a page saying it in words."""
+    if wants_page(request):
+        return error_page(request, status, message)
+    return error_response(status, message, headers, code)
+
+
 def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
-    """Every error answers in one shape (error_response); a bug is logged
-    with its traceback and answers 500."""
+    """Every error answers in one shape (_answer); a bug is logged with its
+    traceback and answers 500."""
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return error_response(exc.status_code, str(exc.detail), getattr(exc, "headers", None), getattr(exc.detail, "code", None))
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _answer(request, exc.status_code, str(exc.detail), getattr(exc, "headers", None), getattr(exc.detail, "code", None))
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         parts = []
         for e in exc.errors():
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "body"))
             parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
-        return error_response(422, msg("invalid_request", reason="; ".join(parts) or "?"))
+        return _answer(request, 422, msg("invalid_request", reason="; ".join(parts) or "?"))
 
     @app.exception_handler(TooLarge)
     async def too_large(request: Request, exc: TooLarge) -> JSONResponse:
@@ -162,27 +171,28 @@ def _add_error_handlers(app: FastAPI, settings: Settings) -> None:
     budget_message = msg("read_budget", seconds=f"{settings.read_budget_s:g}")
 
     @app.exception_handler(BudgetExceeded)
-    async def over_budget(request: Request, exc: BudgetExceeded) -> JSONResponse:
-        return error_response(503, budget_message, {"Retry-After": "1"}, "read_budget")
+    async def over_budget(request: Request, exc: BudgetExceeded) -> Response:
+        return _answer(request, 503, budget_message, {"Retry-After": "1"}, "read_budget")
 
     @app.exception_handler(sqlite3.OperationalError)
-    async def database_error(request: Request, exc: sqlite3.OperationalError) -> JSONResponse:
+    async def database_error(request: Request, exc: sqlite3.OperationalError) -> Response:
         if interrupted(exc):
-            return error_response(503, budget_message, {"Retry-After": "1"}, "read_budget")
+            return _answer(request, 503, budget_message, {"Retry-After": "1"}, "read_budget")
         if "locked" in str(exc) or "busy" in str(exc):
-            return error_response(503, msg("database_busy"), {"Retry-After": "1"}, "database_busy")
+            return _answer(request, 503, msg("database_busy"), {"Retry-After": "1"}, "database_busy")
         log.error("database error", exc_info=exc)
-        return error_response(500, msg("internal_error", kind=type(exc).__name__))
+        return _answer(request, 500, msg("internal_error", kind=type(exc).__name__))
 
     @app.exception_handler(OverflowError)
     async def overflow(request: Request, exc: OverflowError) -> JSONResponse:
         return error_response(422, msg("number_out_of_range"), code="number_out_of_range")
 
     @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
-        # A bug, not the user's fault: say so, in the same shape.
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # A bug, not the user's fault: say so, in the same shape (or a page
+        # for a person; the traceback goes to the log, never to them).
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
-        return error_response(500, msg("internal_error", kind=type(exc).__name__))
+        return _answer(request, 500, msg("internal_error", kind=type(exc).__name__))
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -199,6 +209,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description=DESCRIPTION,
         version=package_version(),
         lifespan=lifespan,
+        # /docs is served by api.pages from local files; ReDoc would load
+        # its script from a CDN, which an office network may not reach.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     if settings.token_is_empty:
@@ -213,10 +227,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
 
     _add_error_handlers(app, settings)
-    for module in (documents, batches, plans, tasks, exports, facets, compare):
+    for module in (documents, batches, plans, tasks, exports, facets, compare, corrections, units):
         # Declared on every operation as what they are (one ErrorBody shape):
         # a bad parameter is 422 here, never FastAPI's HTTPValidationError.
         app.include_router(module.router, responses=responses(422, 500, 503))
+    install(app)  # the pages, their files and /docs (api.pages)
     app.add_middleware(BodyLimit, limit=settings.limits().request_bytes, token=settings.token or None)
     return app
 

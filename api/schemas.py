@@ -4,7 +4,7 @@ contract type fits (Task, Section, Body, Objective) it is reused."""
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -39,7 +39,8 @@ class PlanSummary(BaseModel):
     id: int
     document_id: int
     seq: int = Field(description="position of the plan in its document")
-    unit: str | None = Field(None, examples=["青川区总工会"])
+    unit: str | None = Field(None, examples=["青川区总工会"], description="the unit queries use: the parse, a correction, merged into its canonical name")
+    parsed_unit: str | None = Field(None, description="the unit as the parser read it")
     year: int | None = Field(None, examples=[2025])
     title: str | None = None
     themes: list[str] = []
@@ -81,12 +82,79 @@ class TaskRow(Task):
     }
 
 
+class PlanTask(TaskRow):
+    lines: list[int] | None = Field(
+        None, description="[first, last] line (1-based) of the plan's text the task was read from; null when not found"
+    )
+
+
+class Correction(BaseModel):
+    """A user's fix, kept beside the parse and applied again after every
+    parse of its document (jihua reparse)."""
+
+    id: int
+    document_id: int
+    plan_id: int | None = Field(None, description="the plan it applies to now")
+    task_id: int | None = Field(None, description="the task it applies to now (task fields); null when orphaned")
+    task_text: str | None = None
+    field: Literal["unit", "year", "months", "bodies"]
+    value: Any = Field(description="the user's value")
+    parsed: Any = Field(None, description="the parser's value, from the last parse")
+    status: Literal["applied", "orphaned"] = Field(description="orphaned: the last parse has no such task; kept in case it comes back")
+    created_at: str
+    updated_at: str
+
+
 class PlanDetail(PlanSummary):
     text: str = ""
     sections: list[Section] = []
     objectives: list[Objective] = []
-    tasks: list[TaskRow] = []
+    tasks: list[PlanTask] = []
     bodies: list[Body] = []
+    corrections: list[Correction] = Field([], description="the users' fixes of this plan and its tasks")
+
+
+class PlanPatch(BaseModel):
+    """Fields left out stay as they are; null takes a correction back (the
+    parser's value returns)."""
+
+    unit: str | None = Field(None, max_length=200, examples=["青川区总工会"])
+    year: int | None = Field(None, examples=[2025])
+
+    model_config = {"extra": "forbid", "json_schema_extra": {"examples": [{"unit": "青川区总工会", "year": 2025}]}}
+
+
+class BodyPatch(BaseModel):
+    name: str = Field(max_length=200, examples=["区总工会女职工委员会"])
+    role: str = Field(examples=["lead", "牵头"], description="lead, support, leader, issuer, mention, or 牵头, 配合, 领导, 发文, 提及")
+
+
+class TaskPatch(BaseModel):
+    """Fields left out stay as they are; null takes a correction back."""
+
+    months: list[int] | str | None = Field(
+        None, max_length=100, examples=[[3, 4], "3-5", "三月"], description="months 1-12: a list, or as people write them"
+    )
+    bodies: list[BodyPatch] | None = Field(None, max_length=50, description="the task's bodies, all of them, in order")
+
+    model_config = {
+        "extra": "forbid",
+        "json_schema_extra": {"examples": [{"months": [3], "bodies": [{"name": "区总工会女职工委员会", "role": "牵头"}]}]},
+    }
+
+
+class Unit(BaseModel):
+    name: str = Field(description="the canonical name queries use")
+    plans: int
+    tasks: int
+    aliases: list[str] = Field(description="spellings merged into this unit")
+    parsed_as: list[str] = Field(description="other names its plans were parsed with (merged or corrected)")
+
+
+class UnitMerge(BaseModel):
+    aliases: list[str] = Field(min_length=1, max_length=100, examples=[["青川总工会"]], description="spellings that are this unit")
+
+    model_config = {"extra": "forbid"}
 
 
 class DocumentOut(BaseModel):
@@ -161,6 +229,9 @@ class Comparison(BaseModel):
     units: list[str]
     task_counts: dict[str, int]
     grid: list[GridCell]
+    theme_counts: dict[str, dict[str, int]] = Field(
+        {}, description="theme → unit → number of the unit's tasks with the theme (each task once): a heatmap"
+    )
     shared: list[SharedTask] = Field(description="near-identical tasks planned by several units")
     unique: dict[str, list[TaskBrief]] = Field(description="per unit, tasks no other compared unit plans")
     bodies: dict[str, list[Body]] = Field(description="per unit, the bodies its plans name, most mentioned first")

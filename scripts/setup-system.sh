@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages jihua needs beyond Python: LibreOffice (headless
-# Writer) to convert legacy .doc/.wps/.rtf/.odt files to .docx.
+# Writer) to convert legacy .doc/.wps/.rtf/.odt files to .docx; Chromium and
+# the Noto CJK fonts for the browser tests of the pages (tests/pages/), which
+# drive this system browser through Playwright and never download one.
 #
 # Idempotent and quick when everything is there: each tool is looked up first
 # and apt runs only for what is missing. Works as root on a fresh Debian 12
 # (no sudo there); as another user it uses sudo when available.
 #
 # Not installed on purpose:
-# - fonts: conversion keeps text and numbering without them, and the scanned
-#   test pages are rasterised from a PDF that embeds its fonts;
+# - fonts beyond Noto CJK: conversion keeps text and numbering without them,
+#   and the scanned test pages are rasterised from a PDF that embeds its fonts;
 # - antiword/catdoc: only a fallback when LibreOffice is absent (set
 #   JIHUA_SETUP_FALLBACKS=1 to add them anyway).
 # OCR (rapidocr + onnxruntime + pypdfium2) comes from PyPI, not from here.
@@ -21,7 +23,7 @@ if [ "$(id -u)" -eq 0 ]; then
 elif command -v sudo >/dev/null 2>&1; then
     SUDO=(sudo)
 else
-    log "not root and no sudo: install these yourself: libreoffice-writer-nogui"
+    log "not root and no sudo: install these yourself: libreoffice-writer-nogui chromium fonts-noto-cjk"
     exit 1
 fi
 
@@ -30,6 +32,17 @@ if command -v soffice >/dev/null 2>&1; then
     log "LibreOffice found: $(command -v soffice)"
 else
     missing+=(libreoffice-writer-nogui)
+fi
+if command -v chromium >/dev/null 2>&1; then
+    log "Chromium found: $(command -v chromium)"
+else
+    missing+=(chromium)
+fi
+# Without a CJK font every Chinese character of a page screenshot is a box.
+if dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed"; then
+    log "fonts-noto-cjk found"
+else
+    missing+=(fonts-noto-cjk)
 fi
 if [ "${JIHUA_SETUP_FALLBACKS:-0}" = "1" ]; then
     command -v antiword >/dev/null 2>&1 || missing+=(antiword)

@@ -2,17 +2,30 @@
 
 schema (open_db), write (store/replace/delete a parsed Document, one
 transaction each), query (tasks, plans, documents, facets), search (trigram
-FTS5 with a LIKE fallback), compare (units side by side).
+FTS5 with a LIKE fallback), compare (units side by side), edits (users' corrections and unit aliases,
+applied by store.corrections on every write of a document).
 """
 
 from store.compare import compare
+from store.edits import (
+    canonical_unit,
+    correct_plan,
+    correct_task,
+    delete_correction,
+    list_corrections,
+    list_units,
+    merge_units,
+    unmerge_unit,
+)
 from store.query import (
+    PLAN_SORTS,
     TaskFilter,
     count_tasks,
     document_original,
     facets,
     get_document,
     get_plan,
+    get_task,
     iter_tasks,
     list_documents,
     list_plans,
@@ -34,7 +47,16 @@ from store.write import (
 )
 
 __all__ = [
+    "PLAN_SORTS",
     "Stored",
+    "canonical_unit",
+    "correct_plan",
+    "correct_task",
+    "delete_correction",
+    "list_corrections",
+    "list_units",
+    "merge_units",
+    "unmerge_unit",
     "TaskFilter",
     "compare",
     "count_tasks",
@@ -44,6 +66,7 @@ __all__ = [
     "find_document",
     "get_document",
     "get_plan",
+    "get_task",
     "iter_tasks",
     "list_documents",
     "list_plans",

@@ -23,6 +23,7 @@ import sqlite_utils
 from models.limits import DEFAULT, Limits
 from models.messages import msg
 from store.budget import Deadline
+from store.query import unit_spellings
 
 _LABEL = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]|[①-⑳])\s*")
 _NOISE = re.compile(r"[\s\W_]+", re.UNICODE)
@@ -47,6 +48,7 @@ def compare(
     *,
     units: list[str] | None = None,
     plan_ids: list[int] | None = None,
+    years: list[int] | None = None,
     threshold: float = 0.8,
     limits: Limits = DEFAULT,
     deadline: Deadline | None = None,
@@ -54,10 +56,11 @@ def compare(
     """Raises CompareTooLarge before any costly work when the comparison
     exceeds the limits, and BudgetExceeded past the deadline."""
     deadline = deadline or Deadline(None)
-    units = units or []
+    # a spelling merged into another unit is that unit (store.corrections)
+    units = unit_spellings(db, units or [])
     if len(units) > limits.max_compare_units:
         raise CompareTooLarge(msg("compare_units", n=len(units), limit=limits.max_compare_units))
-    plans = _select_plans(db, units, plan_ids or [])
+    plans = _select_plans(db, units, plan_ids or [], years or [])
     if len(plans) > limits.max_compare_plans:
         raise CompareTooLarge(msg("compare_plans", n=len(plans), limit=limits.max_compare_plans))
     labels = _labels(plans, units)
@@ -94,12 +97,13 @@ def compare(
         "units": order,
         "task_counts": {u: per_unit.get(u, 0) for u in order},
         "grid": _grid(tasks),
+        "theme_counts": _theme_counts(tasks),
         **_shared_and_unique(tasks, order, threshold, deadline),
         "bodies": _bodies(db, plans, labels, order),
     }
 
 
-def _select_plans(db: sqlite_utils.Database, units: list[str], plan_ids: list[int]) -> list[dict[str, Any]]:
+def _select_plans(db: sqlite_utils.Database, units: list[str], plan_ids: list[int], years: list[int]) -> list[dict[str, Any]]:
     conds, params = [], []
     if units:
         conds.append(f"unit IN ({', '.join('?' for _ in units)})")
@@ -109,7 +113,11 @@ def _select_plans(db: sqlite_utils.Database, units: list[str], plan_ids: list[in
         params += plan_ids
     if not conds:
         return []
-    cur = db.execute(f"SELECT id, unit, year, title FROM plans WHERE {' OR '.join(conds)} ORDER BY id", params)
+    where = f"({' OR '.join(conds)})"
+    if years:
+        where += f" AND year IN ({', '.join('?' for _ in years)})"
+        params += years
+    cur = db.execute(f"SELECT id, unit, year, title FROM plans WHERE {where} ORDER BY id", params)
     return [dict(zip(("id", "unit", "year", "title"), r)) for r in cur.fetchall()]
 
 
@@ -142,6 +150,16 @@ def _grid(tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
         {"theme": theme, "month": month, "units": dict(c)}
         for (theme, month), c in sorted(cells.items(), key=lambda kv: (kv[0][0] is not None, kv[0][0] or "", kv[0][1]))
     ]
+
+
+def _theme_counts(tasks: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
+    """theme → unit → how many of the unit's tasks have the theme (each task
+    once, whatever its months): the heatmap of a comparison."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for t in tasks:
+        for theme in t["themes"]:
+            counts[theme][t["unit"]] += 1
+    return {theme: dict(c) for theme, c in sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))}
 
 
 def _shared_and_unique(

@@ -95,22 +95,42 @@ def _marks(values: list[Any]) -> str:
     return ", ".join("?" for _ in values)
 
 
-def unit_spellings(units: list[str]) -> list[str]:
-    """The names stored for the units asked: today the names themselves.
-    The hook for canonical units and their aliases (issue 13): `unit=`
-    matches a canonical name or any alias of it, through this function."""
-    return units
+def unit_spellings(db: sqlite_utils.Database, units: list[str]) -> list[str]:
+    """The stored names of the units asked: a unit's plans are stored under
+    its canonical name (store.corrections), so a spelling merged into
+    another (an alias) asks for its canonical unit."""
+    if not units or "unit_aliases" not in db.table_names():
+        return units
+    canonical = dict(
+        db.execute(f"SELECT alias, canonical FROM unit_aliases WHERE alias IN ({_marks(units)})", units).fetchall()
+    )
+    return list(dict.fromkeys(canonical.get(u, u) for u in units))
 
 
-def _unit_conditions(column: str, units: list[str], unit_like: list[str], conds: list[str], params: list[Any]) -> None:
-    """`unit` by name (or alias), `unit_like` by part of a name."""
+def _aliased_like(db: sqlite_utils.Database, parts: list[str]) -> list[str]:
+    """Canonical units with a merged spelling that holds one of `parts`."""
+    if not parts or "unit_aliases" not in db.table_names():
+        return []
+    cond = " OR ".join("alias LIKE ? ESCAPE '\\'" for _ in parts)
+    return [r[0] for r in db.execute(f"SELECT DISTINCT canonical FROM unit_aliases WHERE {cond}", [like_pattern(p) for p in parts])]
+
+
+def _unit_conditions(
+    db: sqlite_utils.Database, column: str, units: list[str], unit_like: list[str], conds: list[str], params: list[Any]
+) -> None:
+    """`unit` by name (or a spelling merged into it), `unit_like` by part of
+    a name (or of a spelling merged into it)."""
     if units:
-        names = unit_spellings(units)
+        names = unit_spellings(db, units)
         conds.append(f"{column} IN ({_marks(names)})")
         params += names
     if unit_like:
-        conds.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in unit_like) + ")")
+        alts = [f"{column} LIKE ? ESCAPE '\\'" for _ in unit_like]
         params += [like_pattern(u) for u in unit_like]
+        if extra := _aliased_like(db, unit_like):
+            alts.append(f"{column} IN ({_marks(extra)})")
+            params += extra
+        conds.append("(" + " OR ".join(alts) + ")")
 
 
 def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]]:
@@ -126,7 +146,7 @@ def task_where(db: sqlite_utils.Database, f: TaskFilter) -> tuple[str, list[Any]
             f" WHERE th.name IN ({_marks(f.themes)}))"
         )
         params += f.themes
-    _unit_conditions("t.unit", f.units, f.unit_like, conds, params)
+    _unit_conditions(db, "t.unit", f.units, f.unit_like, conds, params)
     if f.years:
         conds.append(f"p.year IN ({_marks(f.years)})")
         params += f.years
@@ -202,6 +222,13 @@ def query_tasks(
     return _complete_tasks(db, rows)
 
 
+def get_task(db: sqlite_utils.Database, task_id: int) -> dict[str, Any] | None:
+    cur = db.execute(f"SELECT {_TASK_COLUMNS} FROM tasks t JOIN plans p ON p.id = t.plan_id WHERE t.id = ?", [task_id])
+    cols = [d[0] for d in cur.description]
+    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
+    return _complete_tasks(db, rows)[0] if rows else None
+
+
 def task_page(db: sqlite_utils.Database, f: TaskFilter, *, limit: int = 50, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of tasks). Two queries: a window count over
     the page query was measured slower, as it materialises every match."""
@@ -261,7 +288,7 @@ def _plan_where(
 ) -> tuple[str, list[Any]]:
     conds: list[str] = []
     params: list[Any] = []
-    _unit_conditions("p.unit", units, unit_like, conds, params)
+    _unit_conditions(db, "p.unit", units, unit_like, conds, params)
     if years:
         conds.append(f"p.year IN ({_marks(years)})")
         params += years
@@ -289,16 +316,34 @@ def list_plans(
     unit_like: list[str] | None = None,
     limit: int = 50,
     offset: int = 0,
+    sort: str = "unit",
+    descending: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
+    """Plans matching the filters, one page, sorted by `sort` (one of
+    PLAN_SORTS: unit, year, title, tasks, id); plans without the sorted
+    value come last either way."""
     where, params = _plan_where(db, units or [], years or [], themes or [], q, unit_like or [])
     total = db.execute(f"SELECT count(*) FROM plans p WHERE {where}", params).fetchone()[0]
+    direction = "DESC" if descending else "ASC"
+    order = PLAN_SORTS[sort].format(dir=direction)
     cur = db.execute(
-        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
-        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count"
-        f" FROM plans p WHERE {where} ORDER BY p.unit IS NULL, p.unit, p.year, p.id LIMIT ? OFFSET ?",
+        f"SELECT {_PLAN_COLUMNS} FROM plans p WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     return total, [_plan_summary(cur.description, r) for r in cur.fetchall()]
+
+
+_PLAN_COLUMNS = (
+    "p.id, p.document_id, p.seq, p.unit, p.parsed_unit, p.year, p.title, p.themes,"
+    " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count"
+)
+PLAN_SORTS = {
+    "unit": "p.unit IS NULL, p.unit {dir}, p.year, p.id",
+    "year": "p.year IS NULL, p.year {dir}, p.unit, p.id",
+    "title": "p.title IS NULL, p.title {dir}, p.id",
+    "tasks": "task_count {dir}, p.unit, p.id",
+    "id": "p.id {dir}",
+}
 
 
 def _plan_summary(description: Any, row: tuple) -> dict[str, Any]:
@@ -309,12 +354,7 @@ def _plan_summary(description: Any, row: tuple) -> dict[str, Any]:
 
 def get_plan(db: sqlite_utils.Database, plan_id: int) -> dict[str, Any] | None:
     """A plan with its outline (as a tree), objectives, tasks and bodies."""
-    cur = db.execute(
-        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
-        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count, p.text"
-        " FROM plans p WHERE p.id = ?",
-        [plan_id],
-    )
+    cur = db.execute(f"SELECT {_PLAN_COLUMNS}, p.text FROM plans p WHERE p.id = ?", [plan_id])
     row = cur.fetchone()
     if row is None:
         return None
@@ -357,12 +397,7 @@ def get_document(db: sqlite_utils.Database, document_id: int) -> dict[str, Any] 
         return None
     doc = dict(zip([c[0] for c in cur.description], row))
     doc["warnings"] = json.loads(doc["warnings"] or "[]")
-    cur = db.execute(
-        "SELECT p.id, p.document_id, p.seq, p.unit, p.year, p.title, p.themes,"
-        " (SELECT count(*) FROM tasks t WHERE t.plan_id = p.id) AS task_count"
-        " FROM plans p WHERE p.document_id = ? ORDER BY p.seq",
-        [document_id],
-    )
+    cur = db.execute(f"SELECT {_PLAN_COLUMNS} FROM plans p WHERE p.document_id = ? ORDER BY p.seq", [document_id])
     doc["plans"] = [_plan_summary(cur.description, r) for r in cur.fetchall()]
     return doc
 

@@ -13,7 +13,9 @@ import sqlite_utils
 
 from models.messages import msg
 
-SCHEMA_VERSION = 1
+# 2: corrections, unit_aliases and plans.parsed_unit (store.corrections);
+# a version-1 file gets them when it is opened (migrate).
+SCHEMA_VERSION = 2
 
 # FTS5's trigram tokenizer arrived in SQLite 3.34 (2020-12). Older builds get
 # no FTS tables and every text query uses LIKE (store.search).
@@ -42,6 +44,8 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
     db.execute("PRAGMA busy_timeout = 30000")
     if create:
         ensure_schema(db)
+    else:
+        migrate(db)
     return db
 
 
@@ -58,8 +62,30 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     if "tasks_bigrams" not in db.table_names():
         _create_bigrams(db)
-    if "store_state" not in db.table_names():
-        _create_state(db)
+    migrate(db)
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Bring a store written by an older jihua up to this schema; a few
+    catalogue reads when it is current (every request opens a connection)."""
+    tables = set(db.table_names())
+    if "plans" not in tables:
+        return  # not created yet (open_db with create=False on a new file)
+    if "corrections" not in tables or "unit_aliases" not in tables:
+        with db.atomic():
+            _create_corrections(db)
+    if "store_state" not in tables:
+        _create_state(db)  # the change counter that the answer cache reads
+    elif "unit_aliases_generation_delete" not in {
+        r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    }:
+        _generation_triggers(db)  # a store whose counter predates corrections
+    if "parsed_unit" not in db["plans"].columns_dict:
+        with db.atomic():
+            # Before corrections existed a plan's unit was its parse.
+            db.execute("ALTER TABLE plans ADD COLUMN parsed_unit TEXT")
+            db.execute("UPDATE plans SET parsed_unit = unit")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -97,6 +123,9 @@ def _create_tables(db: sqlite_utils.Database) -> None:
             "title": str,
             "text": str,
             "themes": str,  # JSON list, also normalised in plan_themes
+            # the unit as the parser read it; `unit` is what queries use: the
+            # parse, or a user's correction, mapped to its canonical name
+            "parsed_unit": str,
         },
         pk="id",
         foreign_keys=[("document_id", "documents", "id")],
@@ -193,6 +222,40 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db["targets"].create_index(["task_id"])
 
 
+def _create_corrections(db: sqlite_utils.Database) -> None:
+    """What users fixed, kept apart from the parse so that `jihua reparse`
+    (which replaces every plan row) can apply it again (store.corrections)."""
+    # A plan is its document and its position there; a task also its text
+    # (normalised) and which occurrence of that text in the plan it is: ids
+    # change with every parse, these do not.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS corrections (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            plan_seq INTEGER NOT NULL,
+            task_key TEXT NOT NULL DEFAULT '',  -- '' for the plan's own fields
+            task_nth INTEGER NOT NULL DEFAULT 0,
+            task_text TEXT,                     -- the task as the user saw it
+            field TEXT NOT NULL,                -- unit, year, months, bodies
+            value TEXT NOT NULL,                -- JSON: the user's value
+            parsed TEXT,                        -- JSON: the parser's, at the last apply
+            status TEXT NOT NULL DEFAULT 'applied',  -- or 'orphaned': its task is gone
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (document_id, plan_seq, task_key, task_nth, field)
+        )"""
+    )
+    # One spelling of a unit → the canonical name every query uses.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS unit_aliases (
+            alias TEXT PRIMARY KEY,
+            canonical TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_unit_aliases_canonical ON unit_aliases (canonical)")
+
+
 def _create_fts(db: sqlite_utils.Database) -> None:
     if not trigram_supported():
         return
@@ -238,11 +301,26 @@ def _create_state(db: sqlite_utils.Database) -> None:
             " (id INTEGER PRIMARY KEY CHECK (id = 1), epoch TEXT NOT NULL, generation INTEGER NOT NULL)"
         )
         db.execute("INSERT OR IGNORE INTO store_state (id, epoch, generation) VALUES (1, ?, 0)", [secrets.token_hex(8)])
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            db.execute(
-                f"CREATE TRIGGER IF NOT EXISTS documents_generation_{event.lower()} AFTER {event} ON documents"
-                " BEGIN UPDATE store_state SET generation = generation + 1 WHERE id = 1; END"
-            )
+    _generation_triggers(db)
+
+
+# What changes the answers: a document stored, re-parsed or deleted, and a
+# user's correction or unit merge (which rewrite plans and tasks in place)
+_GENERATION_TABLES = ("documents", "corrections", "unit_aliases")
+
+
+def _generation_triggers(db: sqlite_utils.Database) -> None:
+    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
+    tables = set(db.table_names())
+    with db.atomic():
+        for table in _GENERATION_TABLES:
+            for event in ("INSERT", "UPDATE", "DELETE"):
+                name = f"{table}_generation_{event.lower()}"
+                if table in tables and name not in have:
+                    db.execute(
+                        f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table}"
+                        " BEGIN UPDATE store_state SET generation = generation + 1 WHERE id = 1; END"
+                    )
 
 
 def has_fts(db: sqlite_utils.Database, table: str) -> bool:

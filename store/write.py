@@ -21,6 +21,7 @@ import sqlite_utils
 
 from extractor.version import parser_version
 from models import Document, Plan, Section
+from store.corrections import apply_corrections
 from store.schema import bigrams
 
 _WRITE_LOCK = threading.RLock()
@@ -111,12 +112,14 @@ def _store(
     if content is not None:
         conn.execute("INSERT INTO sources (document_id, content) VALUES (?, ?)", [document_id, content])
     _insert_plans(conn, document_id, doc.plans)
+    apply_corrections(conn, document_id)  # none for a new document, but its units may have aliases
     return Stored(document_id, created=True)
 
 
 def replace_document(db: sqlite_utils.Database, document_id: int, doc: Document, *, version: str | None = None) -> None:
     """Swap a stored document's plans for a new parse, keeping its id: the
-    old rows go and the new ones come in one transaction."""
+    old rows go and the new ones come in one transaction, and the users'
+    corrections of the document are applied to the new ones."""
     with write_transaction(db) as conn:
         if not conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone():
             raise KeyError(document_id)
@@ -126,6 +129,7 @@ def replace_document(db: sqlite_utils.Database, document_id: int, doc: Document,
             [doc.format, _json(doc.warnings), version or parser_version(), document_id],
         )
         _insert_plans(conn, document_id, doc.plans)
+        apply_corrections(conn, document_id)
 
 
 def delete_document(db: sqlite_utils.Database, document_id: int) -> bool:
@@ -134,6 +138,7 @@ def delete_document(db: sqlite_utils.Database, document_id: int) -> bool:
         if not conn.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone():
             return False
         _delete_plans(conn, document_id)
+        conn.execute("DELETE FROM corrections WHERE document_id = ?", [document_id])
         conn.execute("DELETE FROM sources WHERE document_id = ?", [document_id])
         conn.execute("DELETE FROM documents WHERE id = ?", [document_id])
         return True
@@ -160,8 +165,8 @@ def _insert_plans(conn: sqlite3.Connection, document_id: int, plans: list[Plan])
     names = _NameIds(conn)
     for seq, plan in enumerate(plans):
         cur = conn.execute(
-            "INSERT INTO plans (document_id, seq, unit, year, title, text, themes) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [document_id, seq, plan.unit, plan.year, plan.title, plan.text, _json(plan.themes)],
+            "INSERT INTO plans (document_id, seq, unit, parsed_unit, year, title, text, themes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [document_id, seq, plan.unit, plan.unit, plan.year, plan.title, plan.text, _json(plan.themes)],
         )
         plan_id = int(cur.lastrowid)
         _insert_sections(conn, plan_id, plan.sections, parent_id=None, path=[], counter=[0])

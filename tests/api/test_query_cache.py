@@ -61,3 +61,19 @@ def test_reads_leave_the_generation_writes_move_it(client, settings):
         assert after[:2] == before[:2] and after[2] > before[2]
     finally:
         db.close()
+
+
+def test_a_correction_or_a_unit_merge_is_never_answered_from_before(client):
+    for name, unit in (("a.txt", "甲单位工会"), ("b.txt", "乙单位工会")):
+        assert upload(client, (name, plan_text(1, unit))).status_code == 201
+    plan = client.get("/plans", params={"unit": "甲单位工会"}).json()["items"][0]
+    before = client.get("/tasks", params={"unit": "甲单位工会"}).json()["total"]
+    assert before > 0 and "甲单位工会" in {u["value"] for u in client.get("/facets").json()["unit"]}  # now kept
+
+    assert client.patch(f"/plans/{plan['id']}", json={"unit": "丙单位工会"}).status_code == 200
+    assert client.get("/tasks", params={"unit": "甲单位工会"}).json()["total"] == 0
+    assert "丙单位工会" in {u["value"] for u in client.get("/facets").json()["unit"]}
+
+    assert client.patch("/units/乙单位工会", json={"aliases": ["丙单位工会"]}).status_code == 200
+    units = {u["value"] for u in client.get("/facets").json()["unit"]}
+    assert "丙单位工会" not in units and "乙单位工会" in units
