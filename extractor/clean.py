@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
-from extractor.tables import bar_rows, barred_table, closed_by_bar, column_role, grid, mark_items, split_row, vertical_table
+from extractor.tables import bar_rows, barred_table, cell_of, closed_by_bar, column_role, grid, mark_items, split_row, vertical_table
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -273,9 +273,6 @@ def _bar_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_TRAILING_BAR = re.compile(r"\s*[|｜]$")
-
-
 def _vertical_blocks(blocks: list[Block]) -> list[Block]:
     """Tables flattened one cell per line in a text file → table blocks, read
     before lines are joined: a cell that reads like half a sentence
@@ -286,10 +283,10 @@ def _vertical_blocks(blocks: list[Block]) -> list[Block]:
     at = [k for k, t in norm.items() if t and (t.isdigit() or not is_boilerplate(t))]
     # cells as written, so that the gaps between a cell's activities
     # (春节送温暖工程 春节联欢会) still part them; a bar closing each cell ("一月 |") is no text
-    texts = [_TRAILING_BAR.sub("", blocks[k].text.strip()) for k in at]
+    raws = [blocks[k].text for k in at]
+    texts = [cell_of(r) for r in raws]
     out: list[Block] = []
     i, done = 0, 0  # i over `at`; blocks before `done` are placed
-    raws = [blocks[k].text for k in at]
     while i < len(at):
         found = barred_table(raws, i) if closed_by_bar(raws[i]) else None
         if found is None and column_role(texts[i]):

@@ -219,13 +219,18 @@ def closed_by_bar(line: str) -> bool:
     return bool(_CLOSING_BAR.search(line)) and not line.lstrip().startswith(("|", "｜"))
 
 
+def cell_of(line: str) -> str:
+    """A cell line's text without the bar that closes it ("一月 |" → 一月)."""
+    return _CLOSING_BAR.sub("", line).strip()
+
+
 def barred_table(lines: list[str], i: int, year: int | None = None) -> VerticalTable | None:
     """The table whose first header cell is lines[i], every line of it closed
     by a bar; None when lines[i] opens no such table."""
     end = i
     while end < len(lines) and (closed_by_bar(lines[end]) or lines[end].strip() in ("|", "｜")):
         end += 1
-    texts = [_CLOSING_BAR.sub("", ln).strip() for ln in lines[i:end]]
+    texts = [cell_of(ln) for ln in lines[i:end]]
     sep = next((k for k, ln in enumerate(lines[i:end]) if _SEPARATOR.match(ln.strip())), None)
     if sep is not None:
         width = len(re.findall(r"[|｜]", lines[i + sep]))
