@@ -310,13 +310,12 @@ _GENERATION_TABLES = ("documents", "corrections", "unit_aliases")
 
 
 def _generation_triggers(db: sqlite_utils.Database) -> None:
-    have = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall()}
     tables = set(db.table_names())
     with db.atomic():
         for table in _GENERATION_TABLES:
             for event in ("INSERT", "UPDATE", "DELETE"):
                 name = f"{table}_generation_{event.lower()}"
-                if table in tables and name not in have:
+                if table in tables:
                     db.execute(
                         f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {event} ON {table}"
                         " BEGIN UPDATE store_state SET generation = generation + 1 WHERE id = 1; END"
