@@ -340,10 +340,27 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("room", "学校医务室每月开展一次健康检查。", {"学校医务室"}),
         ("room", "由镇综合文化站负责组织演出。", {"镇综合文化站"}),
         ("room", "局办公室要做好会务保障。", {"局办公室"}),
+        # a quoted name before a kind belongs to the name, whatever its words' classes
+        ("quoted name", "组织辖区妇女及“两新组织”妇联学习法律知识。", {"“两新组织”妇联"}),
+        ("quote closes on the name", "每月召开一次村“两委”联席会议，由村“两委”负责落实。", {"村“两委”"}),
+        # a one-character kind cut by jieba from a compound it does not know
+        ("compound", "牢牢抓住科创城建设，推动高质量发展。", set()),
     ],
 )
 def test_general_body_fixes(rule: str, text: str, expected: set[str]) -> None:
     assert set(names(text)) == expected, rule
+
+
+def test_good_after_a_verb_never_opens_a_name() -> None:
+    # 做好, 建好, 办好: 好 completes the verb (六好工会 is a title, not a name)
+    found = names("以创建六好工会为主线，办好校园广播站，各中队制定好中队计划。")
+    assert found and not any(name.startswith("好") or "好工会" in name for name in found)
+
+
+def test_a_quoted_slogan_before_a_kind_is_no_part_of_its_name() -> None:
+    found = names("开展“工会送岗位、乐业在江淮”工会就业援助行动，由县总工会负责。")
+    assert "县总工会" in found
+    assert not any("江淮" in name or "岗位" in name for name in found)
 
 
 # ---------------------------------------------------------------- from the data files

@@ -87,7 +87,25 @@ def classes(s: str) -> str:
         out[m.start() : m.end()] = ["."] * (m.end() - m.start())
     for m in _PLACE_LIST.finditer(s):  # 各县（市、区）团委: places listed in a bracket
         out[m.start() : m.end()] = ["n"] * (m.end() - m.start())
+    for m in _QUOTED_WORDS.finditer(s):  # “两新组织”妇联: a quoted name's words are the name's, whatever their class
+        if _kind_follows(s, out, m.end()):
+            out[m.start() : m.end()] = ["n"] * (m.end() - m.start())
     return "".join(out)
+
+
+# a quoted name is short and unpunctuated; a slogan (“送岗位、乐业在江淮”) is not
+_QUOTED_WORDS = re.compile(r"“[\u3400-\u9fffA-Za-z0-9]{1,8}”")
+
+
+def _kind_follows(s: str, out: list[str], e: int) -> bool:
+    """Does a kind of organisation end within a few name characters after e
+    (not after another quote: “三好学生”“优秀班干部” are titles)?"""
+    for ch, c in zip(s[e : e + 6], out[e : e + 6]):
+        if c in "kw":
+            return True
+        if c != "n" or ch in "“”":
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +158,7 @@ def _name_ends(s: str, e: int, kind: str, ends: dict, words: list, out: list[str
     next word to the kind (大队部将: 部|将) and a stop word follows. A
     one-character kind only at the end of a longer word or alone after a noun."""
     if len(kind) == 1:
-        return e in ends and _one_char_kind(ends[e], words, out)
+        return e in ends and _one_char_kind(ends[e], words, out) and not _split_compound(e, words, out)
     if e in ends:
         return True
     rest = s[e : e + 4]
@@ -227,6 +245,13 @@ def _one_char_kind(word: tuple[int, str, str], words: list[tuple[int, int, str, 
     return before is not None and len(before[2]) >= 2 and before[3].startswith("v") and w in lexicon.word_set("office_chars")
 
 
+def _split_compound(e: int, words: list[tuple[int, int, str, str]], out: list[str]) -> bool:
+    """A one-character kind that jieba cut from a compound it does not know
+    (抓住|科|创|城): a one-character noun follows it without a break."""
+    nxt = next((x for x in words if x[0] == e), None)
+    return nxt is not None and len(nxt[2]) == 1 and out[e] == "n" and nxt[3].startswith("n")
+
+
 def _words(s: str) -> list[tuple[int, int, str, str]]:
     """jieba's words of `s` with their classes: (start, end, word, tag)."""
     from extractor.hanzi import posseg
@@ -251,6 +276,8 @@ def rule_candidates(s: str, marks: str | None = None) -> list[Candidate]:
     for b, a in sorted(found.items()):
         if out and a < out[-1].end:  # a name inside a longer one
             continue
+        if b < len(s) and s[b] == "”" and "“" in s[a:b]:
+            b += 1  # 村“两委”: the quote closes on the name
         out.append(Candidate(a, b, _strength(s[a:b]) if marks[b - 1] == "w" else "strong"))
     return out
 
@@ -282,6 +309,9 @@ def _balanced_start(s: str, a: int, b: int) -> int:
                 depth, start = 0, i + 1
     if depth > 0:
         start = max(i for i in range(a, b) if s[i] in "（(") + 1
+    close = s.rfind("”", start, b)
+    if close >= 0 and "“" not in s[start:close]:
+        start = close + 1  # …乐业在江淮”工会: the end of a slogan, not of a name
     if s[start] == "“" and "”" not in s[start:b]:
         start += 1  # “葵涌工会”: the quote is around the name, not in it
     return start
