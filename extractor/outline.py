@@ -11,7 +11,7 @@ the title A and the rest is body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor import timex
 from extractor.clean import Line
@@ -151,7 +151,7 @@ def line_label(line: Line) -> Label | None:
 def build_tree(lines: list[Line]) -> Node:
     root = Node(label=None)
     stack = [root]
-    labels = [line_label(ln) for ln in lines]
+    labels = _times_above_restarts([line_label(ln) for ln in lines])
     for i, (line, lab) in enumerate(zip(lines, labels)):
         nxt = labels[i + 1] if i + 1 < len(labels) else None
         colon = colon_heading(line, nxt) if lab is None else None
@@ -188,6 +188,28 @@ def build_tree(lines: list[Line]) -> Node:
         if not (lab.kind == "colon" and heading_title(lab.rest) != lab.rest.rstrip(":：")):
             stack.append(node)  # a run-in heading ("指导思想：以…") holds its own line only
     return root
+
+
+def _times_above_restarts(labels: list[Label | None]) -> list[Label | None]:
+    """A calendar whose items are numbered afresh under each month ("5月 /
+    一、… 二、… / 6月 / 一、…"): the months hold the items, whatever rank
+    their kinds have elsewhere. Told by the numbering starting over right
+    after a time heading, at least twice."""
+    restarts: dict[str, int] = {}
+    seen: set[str] = set()
+    for a, b in zip(labels, labels[1:]):
+        if b is not None and b.kind not in TIME_KINDS and b.value == 1 and b.kind in seen and a is not None and a.kind in TIME_KINDS:
+            restarts[b.kind] = restarts.get(b.kind, 0) + 1
+        if a is not None:
+            seen.add(a.kind)
+    kinds = [k for k, n in restarts.items() if n >= 2]
+    if not kinds:
+        return labels
+    top = min(lab.rank for lab in labels if lab is not None and lab.kind in kinds)
+    return [
+        replace(lab, rank=top - 0.5) if lab is not None and lab.kind in TIME_KINDS and lab.rank >= top else lab
+        for lab in labels
+    ]
 
 
 def _form_opened(root: Node, stack: list[Node]) -> bool:

@@ -313,6 +313,10 @@ class TaskBuilder:
                 # a heading's own line carries its time for the whole item; an
                 # item line is the task itself
                 self._unit(rest, path, ctx)
+        elif _dated_activity(node, self.year):
+            # "一、举办“园丁杯”教职工篮球比赛。(9月11日—25日)" over its stages:
+            # the heading is the activity, dated by its own words
+            self._unit(node.own_text, path, ctx, split=False)
         elif _FIELD_TIME.search(node.own_text) and all(not c.children for c in node.children):
             # "（一）举行庆祝大会 时间：3月3日 地点：… 主要内容：1、…2、…": an
             # activity with its fields, its items the parts of it
@@ -436,6 +440,20 @@ def _time_section(children: list[Node], year: int | None) -> tuple[Node, _Ctx] |
         if months:
             return c, _Ctx(months, tt or "")
     return None
+
+
+# a date closing a line in brackets: "…篮球比赛。(9月11日—25日)"
+_TRAILING_DATE = re.compile(r"[（(]([^（）()]{2,24})[）)]\s*[。；;]?$")
+
+
+def _dated_activity(node: Node, year: int | None) -> bool:
+    """A heading that is one activity with its own dates at its end: a task,
+    not only a heading."""
+    m = _TRAILING_DATE.search(node.own_text)
+    if not m or not timex.months_of(m.group(1), year_context=year)[0]:
+        return False
+    # eight characters or more: an activity, not a stage (活动实施阶段(四月—六月))
+    return len(re.findall(r"[\u4e00-\u9fff]", node.own_text[: m.start()])) >= 8
 
 
 def _says_more(field: Node, when: _Ctx) -> bool:

@@ -586,3 +586,29 @@ def test_a_quoted_headline_with_its_months_bounds_the_items_under_it():
 def test_a_verb_before_a_units_name_keeps_it_from_being_the_issuer():
     doc = parse("团委工作计划\n一、评比活动\n开展特色团支部评比，鼓励各个团支部在创出特色的同时开展活动。\n")
     assert doc.plans[0].unit != "鼓励各个团支部"
+
+
+def test_items_numbered_afresh_under_each_month_belong_to_that_month():
+    # the 一、 of each month outranks a bare month line elsewhere; here the
+    # numbering starting over under every month says the months hold the items
+    doc = parse(
+        "红星中学工会2024年文体活动安排\n\n3月\n一、举办教职工趣味运动会。\n二、开展三八节健步走活动。\n\n"
+        "5月\n一、举办教职工乒乓球团体赛。(5月14日—30日)\n\n"
+        "9月\n一、举办教职工篮球联赛。(9月10日—25日)\n1、第一阶段为小组赛\n2、第二阶段为淘汰赛\n"
+    )
+    assert month_of(doc, "趣味运动会") == [3]
+    assert month_of(doc, "健步走") == [3]
+    assert month_of(doc, "乒乓球团体赛") == [5]
+    # an item with its own dates at its end is an activity even where stages follow it
+    assert month_of(doc, "篮球联赛") == [9]
+    assert month_of(doc, "淘汰赛") == [9]
+
+
+def test_a_stage_with_its_dates_is_a_heading_not_an_activity():
+    doc = parse(
+        "少先队大队特色中队创建方案\n一、活动准备阶段(三月下旬)\n1、各中队酝酿活动方案。\n"
+        "二、活动实施阶段(四月上旬—六月上旬)\n1、各中队根据方案开展活动。\n"
+    )
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert not any(t.startswith("活动实施阶段") for t in texts), texts
+    assert month_of(doc, "根据方案开展活动") == [4, 5, 6]
