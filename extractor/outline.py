@@ -54,10 +54,18 @@ def parse_label(text: str) -> Label | None:
     return Label(text[start : start + len(lab.text)], lab.kind, lab.rank, lab.value, text[rest_at : rest_at + len(lab.rest)])
 
 
+# a short year before a month heading, as a calendar crossing into the next
+# year writes it ("一一年一月", "11年元月"); a full year and month alone on a
+# line is a date, the value of a field above it ("活动时间 / 2020年12月")
+_YEAR_BEFORE_MONTH = re.compile(r"^(?:\d{2}|[〇零○一二三四五六七八九]{2})\s*年\s*(?=\S)")
+
+
 def _parse_simplified(text: str) -> Label | None:
-    m = _MONTH_HEAD.match(text)
+    y = _YEAR_BEFORE_MONTH.match(text)
+    at = y.end() if y else 0
+    m = _MONTH_HEAD.match(text[at:])
     if m and _plain_month(m.group(1)):
-        return Label(m.group(1), "month", MONTH_RANK, None, (m.group(2) or "").strip())
+        return Label(text[: at + m.end(1)], "month", MONTH_RANK, None, (m.group(2) or "").strip())
     dated = _dated_entry(text)
     if dated:
         return dated

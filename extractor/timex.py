@@ -199,9 +199,11 @@ _RE_PADDED_RANGE = re.compile(
     r"(?P<m2>0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-])"
 )
 
-# Year before a time: "2024年12月", "去年5月", "今年初" (its 年 is shared).
+# Year before a time: "2024年12月", "去年5月", "今年初" (its 年 is shared);
+# a year of two digits ("10年2月26日", "一一年一月") only right before a month.
 _RE_YEAR_BEFORE = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{{3}}){_SP}年(?:度)?"
+    rf"|(?<![\d〇零○一二三四五六七八九十百])(?P<y2>\d\d|[〇零○一二三四五六七八九]{{2}}){_SP}年"
     rf"|(?P<rel>今年|本年|当年|同年|明年|次年|来年|翌年|去年|上年|前年|上一年)(?:度)?){_SP}$"
 )
 _RE_YEAR_SHARED = re.compile(
@@ -400,9 +402,12 @@ def _apply_year(s: str, c: _Cand, year_context: int | None) -> _Cand:
     if not m:
         return c
     rel, y = m.group("rel"), m.group("y")
-    past = rel in _PAST_REL if rel else (
-        year_context is not None and _num(y) < year_context
-    )
+    if not rel and not y:  # "10年": this century's, or the last's for 70 and above
+        short = _num(m.group("y2"))
+        year = short + (1900 if short >= 70 else 2000)
+    else:
+        year = _num(y) if y else None
+    past = rel in _PAST_REL if rel else (year_context is not None and year < year_context)
     if past and c.kind == "range" and re.search(_YEAR_IN, s[c.start:c.end]):
         past = False  # "2024年12月至2025年3月": the range runs into this plan
     return _Cand(m.start(), c.end, c.months, "_block" if past else c.kind)

@@ -612,3 +612,31 @@ def test_a_stage_with_its_dates_is_a_heading_not_an_activity():
     texts = [t.text for t in doc.plans[0].tasks]
     assert not any(t.startswith("活动实施阶段") for t in texts), texts
     assert month_of(doc, "根据方案开展活动") == [4, 5, 6]
+
+
+def test_a_calendar_crossing_into_the_next_year_writes_it_short():
+    doc = parse(
+        "城关小学上学期安全工作行事历\n十二月\n1.开展法制宣传日活动;\n2.期末安全工作专项检查。\n"
+        "一一年一月\n1.安全工作总结评比;\n2.寒假学校安全管理。\n"
+    )
+    assert month_of(doc, "法制宣传日") == [12]
+    assert month_of(doc, "总结评比") == [1]
+    assert month_of(doc, "寒假学校安全管理") == [1]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("预备周 10年2月26日—2月28日 开学报到", [2]), ("〇九年三月", [3]), ("做好10年度考评", [])],
+)
+def test_a_two_digit_year_before_a_month_is_part_of_the_date(text, months):
+    from extractor import timex
+
+    assert timex.months_of(text)[0] == months
+
+
+def test_a_full_year_and_month_under_a_time_heading_is_its_value():
+    doc = parse(
+        "少先队建队活动方案\n一、活动时间\n2020年12月\n二、活动内容\n"
+        "在各年级开展少先队活动，建立相应的少先队中队，并投票选举中队长。\n"
+    )
+    assert month_of(doc, "建立相应的少先队中队") == [12]
