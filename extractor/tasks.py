@@ -15,12 +15,12 @@ the task and the task's words can only narrow it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import to_simplified, words_of
-from extractor.lexicon import ENUM, word_regex
+from extractor.lexicon import ENUM, ITEM_RANK, word_regex
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX, is_title
 from extractor.outline import TIME_KINDS, Node, heading_title
@@ -272,7 +272,12 @@ class TaskBuilder:
             self._objectives(node, path, inner)
             return
         node = self._own_line(node, path, ctx, inner)
+        named = _named_work(node)
         for line in node.content:
+            if named and not line.is_table and not _names_only(line.text):
+                # "(二)做好报到注册统计工作 / 各二级学院应…": the heading names the
+                # work its paragraph tells; the task reads both
+                line, named = replace(line, text=f"{named}：{line.text}"), None
             self._content(node, line, path, inner)
         self._children(node, path, inner, objective)
 
@@ -454,6 +459,18 @@ def _dated_activity(node: Node, year: int | None) -> bool:
         return False
     # eight characters or more: an activity, not a stage (活动实施阶段(四月—六月))
     return len(re.findall(r"[\u4e00-\u9fff]", node.own_text[: m.start()])) >= 8
+
+
+def _named_work(node: Node) -> str | None:
+    """The title of a heading that names one piece of work over its
+    paragraphs (a bare heading line, no items under it, no time heading; an
+    item's own line is a task already)."""
+    if node.children or not node.content or node.label.kind in TIME_KINDS or node.is_entry or node.rank >= ITEM_RANK:
+        return None
+    title = node.title
+    if node.own_text.strip(" 。.：:；;") != title or len(title) < 4 or timex.parse_heading_time(title) is not None:
+        return None
+    return None if _RECORD_FIELD.match(title + "：") else title  # 活动主体 / 各党支部: a field
 
 
 def _says_more(field: Node, when: _Ctx) -> bool:

@@ -640,3 +640,16 @@ def test_a_full_year_and_month_under_a_time_heading_is_its_value():
         "在各年级开展少先队活动，建立相应的少先队中队，并投票选举中队长。\n"
     )
     assert month_of(doc, "建立相应的少先队中队") == [12]
+
+
+def test_a_heading_that_names_the_work_is_read_with_its_paragraph():
+    doc = parse(
+        "关于做好春季学期开学第一课的通知\n一、活动时间\n2025年3月2日至3月8日\n二、活动内容\n"
+        "(一)做好报到注册统计工作\n各二级学院应指定专门人员负责学生报到注册的统计工作。\n"
+        "(二)活动主体\n各二级学院。\n"
+    )
+    task = next(t for t in doc.plans[0].tasks if "报到注册统计" in t.text)
+    assert task.text.startswith("做好报到注册统计工作") and "指定专门人员" in task.text
+    assert task.months == [3]
+    # a field (活动主体) over a name is no work
+    assert not any(t.text.startswith("活动主体") for t in doc.plans[0].tasks)
