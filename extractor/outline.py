@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import to_simplified, words_of
-from extractor.lexicon import ADDRESSEE, ITEM_RANK, Label, cn_number, word_regex
+from extractor.lexicon import ADDRESSEE, ITEM_RANK, KIND_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
 
@@ -159,7 +159,7 @@ def line_label(line: Line) -> Label | None:
 def build_tree(lines: list[Line]) -> Node:
     root = Node(label=None)
     stack = [root]
-    labels = _times_above_restarts([line_label(ln) for ln in lines])
+    labels = _times_above_restarts(_ordinal_paragraphs(lines, [line_label(ln) for ln in lines]))
     for i, (line, lab) in enumerate(zip(lines, labels)):
         nxt = labels[i + 1] if i + 1 < len(labels) else None
         colon = colon_heading(line, nxt) if lab is None else None
@@ -196,6 +196,30 @@ def build_tree(lines: list[Line]) -> Node:
         if not (lab.kind == "colon" and heading_title(lab.rest) != lab.rest.rstrip(":：")):
             stack.append(node)  # a run-in heading ("指导思想：以…") holds its own line only
     return root
+
+
+_SHI = re.compile(r"^([一二三四五六七八九十]{1,2})是(?![的否])\s*")
+
+
+def _ordinal_paragraphs(lines: list[Line], labels: list[Label | None]) -> list[Label | None]:
+    """A plan with no other outline whose paragraphs open with 一是, 二是,
+    三是… in order: those are its sections. (Under numbered headings they
+    are the body's enumeration, read by the tasks stage.)"""
+    if any(lab is not None for lab in labels):
+        return labels
+    found = [(i, m) for i, (ln, lab) in enumerate(zip(lines, labels))
+             if lab is None and not ln.is_table and (m := _SHI.match(ln.text))]
+    values = [cn_number(m.group(1)) for _, m in found]
+    if len(found) < 2 or values[:2] != [1, 2]:
+        return labels
+    out = list(labels)
+    expected = 1
+    for (i, m), v in zip(found, values):
+        if v != expected:
+            break
+        out[i] = Label(m.group(0).strip(), "ordinal", KIND_RANK["ordinal"], v, lines[i].text[m.end() :])
+        expected += 1
+    return out
 
 
 def _times_above_restarts(labels: list[Label | None]) -> list[Label | None]:

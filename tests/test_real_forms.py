@@ -653,3 +653,21 @@ def test_a_heading_that_names_the_work_is_read_with_its_paragraph():
     assert task.months == [3]
     # a field (活动主体) over a name is no work
     assert not any(t.text.startswith("活动主体") for t in doc.plans[0].tasks)
+
+
+def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
+    doc = parse(
+        "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
+        "一是对创先争优活动进行一次讲评。各单位党组织要对今年以来的活动进行讲评;\n"
+        "二是开展一次党组织的活动。由各单位党组织牵头举办一次活动;\n"
+        "三是安排一堂集体党课。\n"
+    )
+    assert top_sections(doc) == ["对创先争优活动进行一次讲评", "开展一次党组织的活动", "安排一堂集体党课"]
+    assert 7 in month_of(doc, "庆“七一”系列活动")
+
+
+def test_yishi_under_a_numbered_heading_stays_its_enumeration():
+    doc = parse(
+        "某公司工会2024年工作计划\n一、加强民主管理\n一是开好职工代表大会。\n二是推进厂务公开。\n二、关爱职工\n组织职工体检。\n"
+    )
+    assert top_sections(doc) == ["加强民主管理", "关爱职工"]
