@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import to_simplified, words_of
+from extractor.orgs import org_at_end
 from extractor.lexicon import ADDRESSEE, ITEM_RANK, KIND_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
 from models import Section
@@ -162,7 +163,7 @@ def build_tree(lines: list[Line]) -> Node:
     labels = _times_above_restarts(_ordinal_paragraphs(lines, [line_label(ln) for ln in lines]))
     for i, (line, lab) in enumerate(zip(lines, labels)):
         nxt = labels[i + 1] if i + 1 < len(labels) else None
-        colon = colon_heading(line, nxt) if lab is None else None
+        colon = colon_heading(line, nxt, opening=not root.children) if lab is None else None
         if lab is None and colon is None and (_form_opened(root, stack) or _form_opening(root, stack, lines, i)):
             colon = _form_field(line)
             if colon and any(c.title == colon[0] for c in root.children):
@@ -294,7 +295,7 @@ _FIELD = re.compile(
 _INTRO = re.compile(r"如下|以下|下列|如次|具体是")
 
 
-def colon_heading(line: Line, nxt: Label | None = None) -> tuple[str, str] | None:
+def colon_heading(line: Line, nxt: Label | None = None, opening: bool = False) -> tuple[str, str] | None:
     """An unnumbered heading: a short line ending in a colon ("具体工作：",
     "全年主要工作安排:"), a known section word running into its paragraph
     ("指导思想：以…为指导"), or a short bare line over a list of items
@@ -315,6 +316,8 @@ def colon_heading(line: Line, nxt: Label | None = None) -> tuple[str, str] | Non
     if re.search(r"[，,。；;！!？?、“”《》（）()]", head) or _INTRO.search(head) or _FIELD.match(head):
         return None
     standalone = not words[m.end() :].strip()
+    if opening and standalone and nxt is None and org_at_end(head) == head:
+        return None  # "机关所属党支部：" opening the text over prose: whom a notice addresses
     if standalone or word_regex("section_heads").fullmatch(head):
         return head, t
     return None

@@ -671,3 +671,16 @@ def test_yishi_under_a_numbered_heading_stays_its_enumeration():
         "某公司工会2024年工作计划\n一、加强民主管理\n一是开好职工代表大会。\n二是推进厂务公开。\n二、关爱职工\n组织职工体检。\n"
     )
     assert top_sections(doc) == ["加强民主管理", "关爱职工"]
+
+
+def test_the_body_a_notice_addresses_is_no_section():
+    doc = parse(
+        "5月党建工作重点任务提示\n机关所属党支部:\n根据上级有关要求，现就做好5月党建工作提示如下:\n"
+        "一、重点工作\n1.认真学习贯彻《条例》。\n二、有关要求\n各支部要按时报送材料。\n"
+    )
+    assert top_sections(doc) == ["重点工作", "有关要求"]
+
+
+def test_a_body_heading_its_items_is_a_section():
+    doc = parse("阳光中学2024年工作计划\n教务处:\n1、组织期中考试。\n2、开展教学比武。\n德育处:\n1、开展主题班会。\n")
+    assert top_sections(doc) == ["教务处", "德育处"]
