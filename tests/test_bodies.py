@@ -345,6 +345,14 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("quote closes on the name", "每月召开一次村“两委”联席会议，由村“两委”负责落实。", {"村“两委”"}),
         # a one-character kind cut by jieba from a compound it does not know
         ("compound", "牢牢抓住科创城建设，推动高质量发展。", set()),
+        # a weak kind ends a name before spaces as before punctuation
+        ("before spaces", "责任单位:各街道,各相关单位  7.其他工作", {"各街道", "各相关单位"}),
+        # a title before the kind names an award
+        ("award", "评比表彰一批劳动竞赛先进单位。", set()),
+        # 围绕…中心: the focus of the work
+        ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
+        # 进社区: where the work goes
+        ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],
 )
 def test_general_body_fixes(rule: str, text: str, expected: set[str]) -> None:

@@ -79,7 +79,7 @@ def classes(s: str) -> str:
         kind = _kind_ending(s, e)
         if not kind or not _name_ends(s, e, kind, ends, words, out):
             continue
-        if kind in weak and e < len(s) and out[e] == "n" and e not in _kind_starts(s, e):
+        if kind in weak and e < len(s) and out[e] == "n" and _NAME_CHAR.match(s[e]) and e not in _kind_starts(s, e):
             continue  # 行政|管理, 学校|卫生: a weak kind before a noun is part of a compound noun
         out[e - len(kind) : e - 1] = ["n"] * (len(kind) - 1)
         out[e - 1] = "w" if kind in weak or kind in lexicon.word_set("rooms") else "k"
@@ -124,6 +124,8 @@ def _word_classes(w: str, tag: str) -> tuple[str, ...]:
         return ("g",) + ("n",) * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
     if len(w) == 3 and w[-1] in _ADMIN and w[:-1] in lexicon.word_set("stop_words"):
         return (".", ".", "n")  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
+    if len(w) >= 3 and w[0] in lexicon.word_set("destination_before") and _kind_ending(w, len(w)) == w[1:]:
+        return (".",) + ("n",) * (len(w) - 1)  # 宣传|进社区: where the work goes, glued to its verb
     return ("n" if _name_word(w, tag) else ".",) * len(w)
 
 

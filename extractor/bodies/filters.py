@@ -45,6 +45,8 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or (name in lexicon.word_set("needs_prefix") and not _shares_prefix(text, spans, k))
         or (lexicon.ends_in(name, "not_org") and not _office_by_work(name))
         or lexicon.starts_with(name, "title_words")
+        or _titled(name)
+        or (name.endswith("中心") and lexicon.ends_in(before, "focus_before"))  # 紧紧围绕通信发展中心: a focus
         or lexicon.starts_with(after, "person_tails")
         or lexicon.starts_with(list_after, "object_tails")
         or lexicon.starts_with(list_after, "source_after")
@@ -55,6 +57,14 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or _destination(before)
         or (lexicon.ends_in(before, "built_before") and not list_after.lstrip("，,").startswith(_CHARGED))
     )
+
+
+def _titled(name: str) -> bool:
+    """劳动竞赛先进单位, 市级示范团支部: a title before the kind is an award's name."""
+    m = lexicon.kinds().search(name, max(0, len(name) - lexicon.longest_kind()))
+    while m and m.end() != len(name):  # the kind that ends the name
+        m = lexicon.kinds().search(name, m.start() + 1)
+    return m is not None and lexicon.ends_in(name[: m.start()], "title_words")
 
 
 def _shares_prefix(text: str, spans: list[tuple[int, int]], k: int) -> bool:
