@@ -351,6 +351,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("award", "评比表彰一批劳动竞赛先进单位。", set()),
         # 围绕…中心: the focus of the work
         ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
+        # kinds the lexicon gained from real plans: a school's level, a corps, the League's centre
+        ("kinds", "与麓山国际初中备课组开展交流，由市消防救援总队和团中央指导。", {"麓山国际初中备课组", "市消防救援总队", "团中央"}),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],
