@@ -353,6 +353,9 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
         # kinds the lexicon gained from real plans: a school's level, a corps, the League's centre
         ("kinds", "与麓山国际初中备课组开展交流，由市消防救援总队和团中央指导。", {"麓山国际初中备课组", "市消防救援总队", "团中央"}),
+        # characters jieba leaves as morphemes (濠) or measure words (潘|家) inside a place's name
+        ("morpheme", "由刘家濠社区负责组织春节联欢。", {"刘家濠社区"}),
+        ("family name", "由潘家社区负责组织春节联欢。", {"潘家社区"}),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],

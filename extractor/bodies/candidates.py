@@ -26,7 +26,7 @@ _NOT_NAME_CHARS = re.compile(r"[^\u3400-\u9fffA-Za-z0-9（）()“”]+")
 # jieba's word classes a name's words may have (nouns, place and proper names,
 # unknown words, distinguishing words); verbs, adverbs, numbers, times,
 # pronouns and function words end a name where they stand
-_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j", "b", "eng", "x", "an", "vn", "a"})
+_NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "g", "j", "b", "eng", "x", "an", "vn", "a"})
 _TIME_CHARS = re.compile(r"[年月日号]")
 
 
@@ -134,7 +134,7 @@ _PLACE_LIST = re.compile(r"[（(][省市区县镇乡街道、]{1,8}[）)]")
 
 
 def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) -> None:
-    """Words jieba calls verbs that belong to a name: between a place and a
+    """Words jieba calls verbs (or measure words) that belong to a name: between a place and a
     kind (江城|分行|工会); before an office named by what it does (扶贫|办,
     权益保护|科); a place's one-character kind (光明|里|小学)."""
     offices = lexicon.word_set("office_chars")
@@ -152,6 +152,8 @@ def _verbs_inside_names(words: list[tuple[int, int, str, str]], out: list[str]) 
             out[a:b] = ["n"] * (b - a)
         elif w in lexicon.word_set("place_chars") and len(words[k - 1][2]) == 2 and out[words[k - 1][0]] == "n":
             out[a:b] = ["n"]
+        elif len(w) == 1 and tag == "q" and words[k - 1][3].startswith("nr") and _kind_ending(nxt, len(nxt)):
+            out[a:b] = ["n"]  # 潘|家|社区: a family's name (潘家) read as surname and measure word
 
 
 def _name_ends(s: str, e: int, kind: str, ends: dict, words: list, out: list[str]) -> bool:
