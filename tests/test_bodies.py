@@ -356,6 +356,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         # characters jieba leaves as morphemes (濠) or measure words (潘|家) inside a place's name
         ("morpheme", "由刘家濠社区负责组织春节联欢。", {"刘家濠社区"}),
         ("family name", "由潘家社区负责组织春节联欢。", {"潘家社区"}),
+        # a verb with its preposition (致力于) never opens a name
+        ("verb and preposition", "积极履行工会职能，致力于工会组织建设。", set()),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],

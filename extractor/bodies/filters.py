@@ -51,7 +51,8 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or lexicon.starts_with(list_after, "object_tails")
         or lexicon.starts_with(list_after, "source_after")
         or bool(_CONGRESS.match(after))
-        or (name in lexicon.word_set("topic_kinds") and after.startswith("工作"))  # 做好工会工作: a field of work
+        # 做好工会工作, 履行工会职能: a field of work, not a body
+        or (name in lexicon.word_set("topic_kinds") and lexicon.starts_with(after, "topic_tails"))
         or bool(_COUNTED.search(before[-6:]))
         or _quoted(text, s, e)
         or _destination(before)
