@@ -358,6 +358,13 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("family name", "由潘家社区负责组织春节联欢。", {"潘家社区"}),
         # a verb with its preposition (致力于) never opens a name
         ("verb and preposition", "积极履行工会职能，致力于工会组织建设。", set()),
+        # words of names jieba reads as times (青年/t), an office's function, titles, new kinds
+        ("name words", "由青年志愿服务队承担服务工作。", {"青年志愿服务队"}),
+        ("built", "组建青年志愿者协会。", set()),
+        ("function", "明确办公室职能，理顺工作关系。", set()),
+        ("title", "评选特色团支部。", set()),
+        ("kinds", "驻局纪检组全程监督，辖区商户配合做好门前卫生。", {"驻局纪检组", "辖区商户"}),
+        ("verb", "助力医院高质量发展。", set()),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],

@@ -212,13 +212,21 @@ def _kind_ending(s: str, e: int) -> str:
 
 
 def _name_word(w: str, tag: str) -> bool:
-    if w in lexicon.word_set("modifiers") or w in lexicon.word_set("places"):
-        return True
-    if _TIME_CHARS.search(w) or w.isdigit() or (len(w) >= 2 and w.endswith("于")):
+    if w in lexicon.word_set("modifiers") or w in lexicon.word_set("places") or w in lexicon.word_set("name_words"):
+        return True  # name_words: words of names jieba reads as times (青年/t)
+    if _TIME_CHARS.search(_without_name_words(w)) or w.isdigit() or (len(w) >= 2 and w.endswith("于")):
         return False  # 致力于, 有助于: a verb and its preposition, whatever class jieba gives
     if w in lexicon.word_set("stop_words") or (_holds_stop(w) and not _kind_ending(w, len(w))):
         return False  # but 保障局, 服务中心: a word ending in a kind is a name's
     return tag in _NAME_TAGS
+
+
+def _without_name_words(w: str) -> str:
+    """青年志愿者协会 holds 年 as a name's, not a date's."""
+    for nw in lexicon.word_set("name_words"):
+        if nw in w:
+            w = w.replace(nw, "")
+    return w
 
 
 @lru_cache(maxsize=8192)

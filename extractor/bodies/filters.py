@@ -53,6 +53,7 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or bool(_CONGRESS.match(after))
         # 做好工会工作, 履行工会职能: a field of work, not a body
         or (name in lexicon.word_set("topic_kinds") and lexicon.starts_with(after, "topic_tails"))
+        or after.startswith(("职能", "职责"))  # 明确办公室职能: what a body is for, not a body at work
         or bool(_COUNTED.search(before[-6:]))
         or _quoted(text, s, e)
         or _destination(before)
