@@ -365,6 +365,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("title", "评选特色团支部。", set()),
         ("kinds", "驻局纪检组全程监督，辖区商户配合做好门前卫生。", {"驻局纪检组", "辖区商户"}),
         ("verb", "助力医院高质量发展。", set()),
+        # a word ending in a kind is a name's whatever jieba's class (活动中心/l), a verb in 办 is not
+        ("kind word", "由青少年活动中心承办，县文联举办书画展。", {"青少年活动中心", "县文联"}),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],

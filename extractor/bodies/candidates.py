@@ -218,7 +218,9 @@ def _name_word(w: str, tag: str) -> bool:
         return False  # 致力于, 有助于: a verb and its preposition, whatever class jieba gives
     if w in lexicon.word_set("stop_words") or (_holds_stop(w) and not _kind_ending(w, len(w))):
         return False  # but 保障局, 服务中心: a word ending in a kind is a name's
-    return tag in _NAME_TAGS
+    # 活动中心/l: a word ending in a kind is a name's, whatever class jieba
+    # gives it (not a verb ending in a one-character kind: 举办, 承办)
+    return tag in _NAME_TAGS or (len(_kind_ending(w, len(w))) >= 2 and not lexicon.ends_in(w, "not_org"))
 
 
 def _without_name_words(w: str) -> str:
