@@ -367,6 +367,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("verb", "助力医院高质量发展。", set()),
         # a word ending in a kind is a name's whatever jieba's class (活动中心/l), a verb in 办 is not
         ("kind word", "由青少年活动中心承办，县文联举办书画展。", {"青少年活动中心", "县文联"}),
+        # abbreviated bureaus the segmenter splits (区|发|改|局)
+        ("bureaus", "由区发改局、市住建局和县行政审批局负责。", {"区发改局", "市住建局", "县行政审批局"}),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],
@@ -488,3 +490,8 @@ def test_both_proposers_together_keep_the_rules_names_the_model_misses() -> None
 def test_without_a_model_the_rules_run() -> None:
     assert find.mode() in ("rules", "model", "both")
     assert find_mentions("由区教育局负责。", how="rules")[0].name == "区教育局"
+
+
+def test_a_field_label_gives_its_bodies_their_role_and_stays_out_of_their_names() -> None:
+    assert names("牵头单位：区发改局  责任单位：各街道、区直各部门") == {"区发改局": "lead", "各街道": "lead", "区直各部门": "lead"}
+    assert names("配合单位:县卫健局") == {"县卫健局": "support"}

@@ -122,8 +122,8 @@ def _kind_starts(s: str, e: int) -> set[int]:
 def _word_classes(w: str, tag: str) -> tuple[str, ...]:
     if w.startswith("各") and len(w) <= 4 and w not in lexicon.word_set("stop_words"):
         return ("g",) + ("n",) * (len(w) - 1)  # 各街道, 各部门: jieba's words for every one of a kind
-    if len(w) == 3 and w[-1] in _ADMIN and w[:-1] in lexicon.word_set("stop_words"):
-        return (".", ".", "n")  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
+    if len(w) in (2, 3) and w[-1] in _ADMIN and w[:-1] in lexicon.word_set("stop_words"):
+        return (".",) * (len(w) - 1) + ("n",)  # 会同县|卫生局, 和县: a verb glued to a place jieba knows
     if len(w) >= 3 and w[0] in lexicon.word_set("destination_before") and _kind_ending(w, len(w)) == w[1:]:
         return (".",) + ("n",) * (len(w) - 1)  # 宣传|进社区: where the work goes, glued to its verb
     return ("n" if _name_word(w, tag) else ".",) * len(w)
