@@ -433,7 +433,17 @@ def _drop_tail_lists(blocks_text: list[str]) -> list[bool]:
         elif listing and t and (len(t) > 40 or re.search(r"[，。；]", t)):
             listing = False
         out.append(listing and bool(t))
+    # a file's name closing the page ("…工作计划(表).doc") is a download link
+    # for the plan above it, not a new plan
+    for k in range(len(blocks_text) - 1, -1, -1):
+        t = blocks_text[k].strip()
+        if t and not _FILE_NAME.search(t):
+            break
+        out[k] = bool(t) or out[k]
     return out
+
+
+_FILE_NAME = re.compile(r"\.(?:docx?|pdf|wps|pptx?|xlsx?|zip|rar)\s*$", re.I)
 
 
 def _split_inline_labels(lines: list[Line]) -> list[Line]:

@@ -684,3 +684,12 @@ def test_the_body_a_notice_addresses_is_no_section():
 def test_a_body_heading_its_items_is_a_section():
     doc = parse("阳光中学2024年工作计划\n教务处:\n1、组织期中考试。\n2、开展教学比武。\n德育处:\n1、开展主题班会。\n")
     assert top_sections(doc) == ["教务处", "德育处"]
+
+
+def test_a_file_name_closing_the_page_is_a_download_link_not_a_plan():
+    doc = parse(
+        "校工会2012年主要文体活动工作计划\n月份 | 内容 |\n3月 | 举办教职工趣味运动会 |\n5月 | 举办教职工乒乓球赛 |\n\n"
+        "校工会2012年主要文体工作计划(表).doc\n"
+    )
+    assert len(doc.plans) == 1
+    assert month_of(doc, "乒乓球赛") == [5]
