@@ -28,7 +28,7 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _URL = re.compile(r"(?:https?://|www\.)[\w./-]+|\b[\w-]+\.(?:com|cn|net|org)(?:\.cn)?\b", re.I)
-_BYLINE_KEY = re.compile(r"(来源|作者|更新时间|发布时间|发表日期|发布日期|浏览次数|阅读次数|点击数|出处|责任编辑|编辑|字体|浏览|阅读)\s*[:：]")
+_BYLINE_KEY = re.compile(r"(来源|作者|更新时间|发布时间|发表日期|发布日期|发布于|浏览次数|阅读次数|点击数|点击|人气|栏目|分类|标签|推荐人|出处|责任编辑|编辑|字体|浏览|阅读)\s*[:：]")
 _DATE = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2})?")
 _TIMESTAMP = re.compile(r"^[\d\s:/.\-年月日]+(?:浏览\s*[:：]?\s*\d+)?$")
 # "2024年1月12日" ends a plan as its signature date; web timestamps are "2024-01-12 08:30"

@@ -693,3 +693,15 @@ def test_a_file_name_closing_the_page_is_a_download_link_not_a_plan():
     )
     assert len(doc.plans) == 1
     assert month_of(doc, "乒乓球赛") == [5]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["欄目: 實用文檔 / 發佈於: / 人氣:1.78W", "分类：工作计划  标签：少先队  点击：326", "推荐人: 来源: 阅读: 9.45K 次"],
+)
+def test_a_sites_byline_between_repeated_titles_makes_no_plan(byline):
+    doc = parse(
+        f"小学少先队建队日活动计划\n\n{byline}\n\n小学少先队建队日活动计划\n\n"
+        "为进一步贯彻全国少工委的工作要求，决定开展建队日系列活动，具体方案如下：\n一、活动时间：2014年10月\n二、活动内容\n1、开展少先队知识学习活动。\n"
+    )
+    assert len(doc.plans) == 1
