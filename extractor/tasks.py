@@ -364,8 +364,8 @@ class TaskBuilder:
         else:
             pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p):
-                continue  # "5/": an item the page cut off, or a lone number
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p) or _only_time(p, self.year):
+                continue  # "5/": an item the page cut off, a lone number, a date alone
             months, tt = _resolve(_own_time(p, self.year), ctx)
             if lead and not months:
                 months, tt = list(lead.months), lead.text
@@ -449,6 +449,25 @@ def _time_section(children: list[Node], year: int | None) -> tuple[Node, _Ctx] |
 
 # a date closing a line in brackets: "…篮球比赛。(9月11日—25日)"
 _TRAILING_DATE = re.compile(r"[（(]([^（）()]{2,24})[）)]\s*[。；;]?$")
+
+
+# what may stand around a time that says nothing else: a field's label, a
+# year written with O for 〇, a time of day
+_TIME_ONLY_REST = re.compile(
+    r"^(?:(?:活动|实施|工作|举办|具体)?(?:时间|日期)(?:安排)?\s*[:：]?)?[\s、，,。.;；:：\-—~至到（）()OoxX〇零一二三四五六七八九十年上下午晚点分半\d]*$"
+)
+# festivals and days are work in a calendar's list ("五一劳动节"); dates are not
+_DATE_KINDS = frozenset({"date", "month", "range", "deadline"})
+
+
+def _only_time(text: str, year: int | None) -> bool:
+    """"活动时间：2014年9月至10月", "二OO九年二月二十三日": a time and nothing
+    to do (it dates the work around it, or signs the plan)."""
+    exprs = timex.find_times(text, year_context=year)
+    if not exprs or any(e.kind not in _DATE_KINDS for e in exprs):
+        return False
+    rest = "".join(text[a:b] for a, b in zip([0] + [e.end for e in exprs], [e.start for e in exprs] + [len(text)]))
+    return bool(_TIME_ONLY_REST.match(to_simplified(rest).strip()))
 
 
 def _dated_activity(node: Node, year: int | None) -> bool:

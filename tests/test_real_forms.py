@@ -705,3 +705,13 @@ def test_a_sites_byline_between_repeated_titles_makes_no_plan(byline):
         "为进一步贯彻全国少工委的工作要求，决定开展建队日系列活动，具体方案如下：\n一、活动时间：2014年10月\n二、活动内容\n1、开展少先队知识学习活动。\n"
     )
     assert len(doc.plans) == 1
+
+
+def test_a_time_alone_dates_work_but_is_no_task():
+    doc = parse(
+        "工会三八节活动方案\n一、活动目的：丰富女职工文化生活\n二、活动时间：2024年3月5日\n三、活动内容\n"
+        "1、组织女职工健步走。\n2、开展插花比赛。\n\n县总工会\n二〇二四年二月二十三日\n"
+    )
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert not any(t.startswith(("活动时间", "二〇二四")) for t in texts), texts
+    assert month_of(doc, "健步走") == [3]
