@@ -364,8 +364,8 @@ class TaskBuilder:
         else:
             pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p) or _only_time(p, self.year):
-                continue  # "5/": an item the page cut off, a lone number, a date alone
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p) or _only_time(p, self.year) or _THEME_MONTH.match(p):
+                continue  # "5/": an item the page cut off, a lone number, a date alone, a month's name
             months, tt = _resolve(_own_time(p, self.year), ctx)
             if lead and not months:
                 months, tt = list(lead.months), lead.text
@@ -458,6 +458,10 @@ _TIME_ONLY_REST = re.compile(
 )
 # festivals and days are work in a calendar's list ("五一劳动节"); dates are not
 _DATE_KINDS = frozenset({"date", "month", "range", "deadline"})
+
+
+# "文明礼仪月", "安全教育月": the name a calendar gives a month, no work in it
+_THEME_MONTH = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}(?<![一二三四五六七八九十正元腊冬\d])月\s*[。；;]?\s*$")
 
 
 def _only_time(text: str, year: int | None) -> bool:

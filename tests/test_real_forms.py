@@ -715,3 +715,10 @@ def test_a_time_alone_dates_work_but_is_no_task():
     texts = [t.text for t in doc.plans[0].tasks]
     assert not any(t.startswith(("活动时间", "二〇二四")) for t in texts), texts
     assert month_of(doc, "健步走") == [3]
+
+
+def test_the_name_a_calendar_gives_a_month_is_no_task():
+    doc = parse("中学少先队工作计划\n三月\n文明礼仪月\n1.开展学雷锋志愿服务。\n四月\n爱国主义教育月\n1.清明节祭扫烈士墓。\n")
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert "文明礼仪月" not in texts and "爱国主义教育月" not in texts
+    assert month_of(doc, "学雷锋") == [3]
