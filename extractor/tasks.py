@@ -304,6 +304,8 @@ class TaskBuilder:
         if node.is_entry:
             # "一月：A；B。" — each item of the entry is a task of that month
             for piece in re.split(r"(?<=[；;。])", node.own_text):
+                if _THEME_MONTH.match(piece) and (node.content or node.children):
+                    continue  # "三月：文明礼仪月" over the month's work: its name
                 if piece.strip(" ：:"):
                     self._unit(piece, path, inner, split=False)
         elif not node.children and _fields_only(node.content):
@@ -338,6 +340,8 @@ class TaskBuilder:
         text = _without_intro(line.text) if node.children else line.text
         if node.children and not _worth_alone(text, self.year):
             return
+        if _THEME_MONTH.match(text):
+            return  # "三月 / 文明礼仪月 / 1.…": the month's name over its work ("12月份：感恩教育月" is the work)
         if node.label.kind in TIME_KINDS and not node.is_entry and _comma_list(line.text):
             # "九月份 / 做好新生入园接待工作，召开家长会，开展…活动": each a task
             for part in _comma_list(line.text):
@@ -364,8 +368,8 @@ class TaskBuilder:
         else:
             pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:
-            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p) or _only_time(p, self.year) or _THEME_MONTH.match(p):
-                continue  # "5/": an item the page cut off, a lone number, a date alone, a month's name
+            if not re.search(r"[\u4e00-\u9fffA-Za-z]", p) or _only_time(p, self.year):
+                continue  # "5/": an item the page cut off, a lone number, a date alone
             months, tt = _resolve(_own_time(p, self.year), ctx)
             if lead and not months:
                 months, tt = list(lead.months), lead.text

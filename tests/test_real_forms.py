@@ -722,3 +722,9 @@ def test_the_name_a_calendar_gives_a_month_is_no_task():
     texts = [t.text for t in doc.plans[0].tasks]
     assert "文明礼仪月" not in texts and "爱国主义教育月" not in texts
     assert month_of(doc, "学雷锋") == [3]
+
+
+def test_a_months_name_on_its_heading_line_over_its_work_is_no_task():
+    doc = parse("中学少先队工作计划\n三月：文明礼仪月\n主题：传承雷锋精神\n3月5日学雷锋日：组织社区志愿服务。\n")
+    assert "文明礼仪月" not in [t.text for t in doc.plans[0].tasks]
+    assert month_of(doc, "社区志愿服务") == [3]
