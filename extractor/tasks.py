@@ -357,6 +357,7 @@ class TaskBuilder:
             or _NOTE.match(text)
             or ANNEX.match(text.strip())
             or _ASSIGNMENT.match(words_of(text))
+            or _FIELD_HEAD.match(words_of(text))
         ):
             return  # a 负责人 cell of a flattened table; the plan's closing words
         lead = _lead_time(text, self.year) if split and not ctx else None
@@ -387,6 +388,8 @@ _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局�
 # "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
 _DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+# "地点：二楼会议厅", "活动经费：由校工会承担": where, who may join, what it costs — no work
+_FIELD_HEAD = re.compile(rf"^\s*(?:{word_regex('field_heads').pattern})\s*[:：]")
 # "活动总负责：xx", "负责人：", "组长：王某": who answers for it, no work
 _ASSIGNMENT = re.compile(r"^[^，,。；;:：]{0,14}(?:总?负责人?|总?协调人?|联系人|责任人|经办人|组长|副组长|成员|主持人?)\s*[:：]")
 # "第一部分 2023年工作回顾": last year's work, no task of this plan

@@ -728,3 +728,13 @@ def test_a_months_name_on_its_heading_line_over_its_work_is_no_task():
     doc = parse("中学少先队工作计划\n三月：文明礼仪月\n主题：传承雷锋精神\n3月5日学雷锋日：组织社区志愿服务。\n")
     assert "文明礼仪月" not in [t.text for t in doc.plans[0].tasks]
     assert month_of(doc, "社区志愿服务") == [3]
+
+
+def test_a_fields_where_who_and_cost_are_no_tasks():
+    doc = parse(
+        "酒店工会母亲节活动方案\n一、活动时间：5月10日\n二、活动内容\n1、举办母亲节座谈会。\n地点：二楼会议厅\n"
+        "活动经费：由工会承担。\n参加对象：全体女职工\n"
+    )
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert not any(t.startswith(("地点", "活动经费", "参加对象")) for t in texts), texts
+    assert month_of(doc, "座谈会") == [5]
