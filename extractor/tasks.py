@@ -541,7 +541,7 @@ def _without_children(node: Node, children: list[Node]) -> Node:
 # "…街道机关工会准备在中秋节前夕举办“双节同庆趣味比赛”": the opening that
 # announces the plan's activity and when it is held
 _ANNOUNCE = re.compile(
-    r"(?:特|决定|准备|拟|将|就)(?:在[^，。,]{0,20})?(?:举办|举行|开展|组织|组织开展)[^。；;]{0,40}?"
+    r"(?:(?:特|决定|准备|拟|将|就)(?:在[^，。,]{0,20})?|(?:期间|之际|前夕|来临之际)[，,]?\s*)(?:举办|举行|开展|组织|组织开展)[^。；;]{0,40}?"
     r"(?:活动|比赛|大赛|竞赛|晚会|仪式|运动会|文化节|艺术节|联欢会)"
 )
 

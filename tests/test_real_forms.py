@@ -738,3 +738,15 @@ def test_a_fields_where_who_and_cost_are_no_tasks():
     texts = [t.text for t in doc.plans[0].tasks]
     assert not any(t.startswith(("地点", "活动经费", "参加对象")) for t in texts), texts
     assert month_of(doc, "座谈会") == [5]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "经县妇联主席会议研究，在三八节期间开展系列纪念活动，现将有关事宜通知如下：",
+        "在“七一”来临之际，组织开展庆祝建党系列活动，具体安排如下：",
+    ],
+)
+def test_an_opening_that_names_its_time_and_activity_is_a_task(opening):
+    doc = parse(f"县妇联2024年纪念活动方案\n{opening}\n一、活动主题\n巾帼心向党\n二、活动内容\n1、举办文艺汇演。\n")
+    assert any(t.months for t in doc.plans[0].tasks if "系列" in t.text)
