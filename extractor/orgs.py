@@ -44,9 +44,22 @@ def org_at_end(text: str, longest_prefix: bool = False) -> str | None:
     # a name ends where a word ends: "工会部门" holds no "工会部"
     ends = word_ends(simple)
     for end in range(len(text), 1, -1):
-        if end in ends and _SUFFIX_AT_END.search(simple[:end]):
+        if end in ends and _SUFFIX_AT_END.search(simple[:end]) and not _only_ends_like_one(simple[:end]):
             return text[:end]
     return None
+
+
+def _only_ends_like_one(name: str) -> bool:
+    """来源学科, 少先队建队: a word that only ends like a kind (the bodies
+    lexicon's not_org words), or a one-character kind after a one-character
+    verb (建|队, 办|所)."""
+    from extractor.bodies import lexicon
+    from extractor.hanzi import posseg
+
+    if lexicon.ends_in(name, "not_org"):
+        return True
+    words = posseg(name[-6:])
+    return len(words) >= 2 and len(words[-1][0]) == 1 and len(words[-2][0]) == 1 and words[-2][1].startswith("v")
 
 
 def is_generic_org(name: str) -> bool:

@@ -411,8 +411,8 @@ def _named_unit_candidate(draft: PlanDraft, intro: str) -> str | None:
             acting = subjects + [(m, _trim_org(body[m.start(1) : m.end(1)])) for m in _SUBJECT.finditer(to_simplified(body))]
             return next((f for _m, f in acting if f and f.endswith(u) and f[: -len(u)] not in _DEICTIC), u)
     for _m, org in subjects:
-        # "鼓励各个团支部在…": 各 after a verb addresses many units, names none
-        if org and not is_generic_org(org) and "各" not in org[1:]:
+        # "鼓励各个团支部在…", "各直属工会女职工委员会：": 各 addresses many units, names none
+        if org and not is_generic_org(org) and "各" not in org:
             return org
     tail = [ln.text for ln in (draft.lines[-3:] + draft.signature) if not ln.is_table]
     for t in reversed(tail):

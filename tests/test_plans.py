@@ -217,3 +217,31 @@ def test_a_signature_in_chinese_numerals_or_brackets_gives_the_year():
 
 def test_an_office_named_after_the_term_belongs_to_the_school():
     assert unit_from_title("青山中学2023年秋季学期团委工作计划") == "青山中学团委"
+
+
+@pytest.mark.parametrize(
+    ("title", "unit"),
+    [
+        ("小学少先队建队日活动计划", "小学少先队"),  # 建|队: a verb and its object, no team
+        ("城南小学2024年工作计划", "城南小学"),
+        ("区教育局2024年工作要点", "区教育局"),
+    ],
+)
+def test_a_verb_before_a_one_character_kind_ends_no_issuer(title, unit):
+    from extractor.plans import unit_from_title
+
+    assert unit_from_title(title) == unit
+
+
+def test_a_subject_word_that_only_ends_like_a_kind_is_no_issuer():
+    from extractor.orgs import org_at_end
+
+    assert org_at_end("来源学科", longest_prefix=True) is None
+
+
+def test_the_bodies_a_notice_addresses_are_not_its_issuer():
+    from extractor.pipeline import parse_bytes
+
+    text = "区总工会女职委三八节活动方案\n各街道工会，各直属工会女职工委员会：\n为庆祝三八节，现将活动方案通知如下。\n一、活动时间：3月8日\n"
+    doc = parse_bytes(text.encode(), "plan.txt")
+    assert doc.plans[0].unit != "各直属工会女职工委员会"
