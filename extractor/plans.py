@@ -491,7 +491,8 @@ def find_year(draft: PlanDraft) -> int | None:
     if any(re.search(rf"(?:{_MASKED})\s*(?:年|学年)", h) for h in draft.header):
         return None  # "20xx年…计划": the year is masked, not to be guessed
     # the year its text names most ("2017年11月下旬至2018年3月底", "[2017]8号"), the earlier on a tie
-    said = [int(y) for ln in draft.lines[:40] if not ln.is_table for y in _YEAR_SAID.findall(years_to_ascii(ln.text))]
+    # (a table's words count too: a plan laid out as one table names its year in a cell)
+    said = [int(y) for ln in draft.lines[:40] for y in _YEAR_SAID.findall(years_to_ascii(ln.full_text))]
     return min(set(said), key=lambda y: (-said.count(y), y)) if said else None
 
 

@@ -245,3 +245,10 @@ def test_the_bodies_a_notice_addresses_are_not_its_issuer():
     text = "区总工会女职委三八节活动方案\n各街道工会，各直属工会女职工委员会：\n为庆祝三八节，现将活动方案通知如下。\n一、活动时间：3月8日\n"
     doc = parse_bytes(text.encode(), "plan.txt")
     assert doc.plans[0].unit != "各直属工会女职工委员会"
+
+
+def test_a_plan_laid_out_as_one_table_takes_its_year_from_its_cells():
+    from extractor.pipeline import parse_bytes
+
+    text = "第十三周(5月8日--- 5月12日) | |\n工作要求 | 1.组织教师学习苏文办[2017]8号文件精神。 |\n星期 | 工作安排 |\n一 | 国旗下讲话 |\n二 | 教研活动 |\n"
+    assert parse_bytes(text.encode(), "week.txt").plans[0].year == 2017
