@@ -172,7 +172,7 @@ def starts_label(text: str) -> bool:
 # a number in a sentence ("组织一、二年级", "共1、2期").
 
 _INLINE_CANDIDATE = re.compile(
-    rf"{_CN}、|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|[{_CIRCLED}]"
+    rf"{_CN}[、.．]|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|[{_CIRCLED}]"
 )
 _AFTER_SENTENCE = re.compile(r"[。；;!！?？][,，]?\s*$")
 _MONTH_LABEL = re.compile(
@@ -215,6 +215,8 @@ class LabelSequence:
             after_sentence = bool(_AFTER_SENTENCE.search(text[:at]))
             # away from a sentence end a label must be followed by words, not a number
             worded = re.match(r"[\u4e00-\u9fff“《「（(]", lab.rest or "x") is not None
+            if lab.kind == "cn" and lab.text.rstrip()[-1:] in ".．" and re.match(r"[一二三四五六七八九十]", lab.rest):
+                continue  # 三.八, 五.一: a festival's date, no label
             opens_list = worded and lab.value == 1 and before.endswith((":", "："))
             follows = (
                 worded

@@ -750,3 +750,16 @@ def test_a_fields_where_who_and_cost_are_no_tasks():
 def test_an_opening_that_names_its_time_and_activity_is_a_task(opening):
     doc = parse(f"县妇联2024年纪念活动方案\n{opening}\n一、活动主题\n巾帼心向党\n二、活动内容\n1、举办文艺汇演。\n")
     assert any(t.months for t in doc.plans[0].tasks if "系列" in t.text)
+
+
+def test_a_top_label_written_with_a_dot_inside_a_line_starts_its_section():
+    doc = parse(
+        "医院感染管理年度工作计划\n一、医院感染监测:\n1.每月监测住院病人感染发生情况。\n三.传染病管理:\n"
+        "1.认真做好疫情管理和报告检查工作四.医疗废物督促管理:定期督查医疗废物分类。\n"
+    )
+    assert top_sections(doc)[-1] == "医疗废物督促管理"
+
+
+def test_a_festival_written_with_a_dot_is_no_label():
+    doc = parse("女职工工作计划\n一、加强组织建设。\n二、开展素质提升工程,紧紧抓住三.八、五一节等重大节日开展专项活动。\n")
+    assert len(top_sections(doc)) == 2
