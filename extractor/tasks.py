@@ -84,9 +84,12 @@ def _resolve(own: tuple[list[int], str | None], ctx: _Ctx | None) -> tuple[list[
         both = sorted(set(months) & set(ctx.months))
         if both:
             return both, tt
-        if ctx.soft:
-            return months, tt
+        if ctx.soft and not _SEASON.fullmatch(tt or ""):
+            return months, tt  # a May plan's "6月5日召开…" is June's; its "秋季招生摸底" is May's work
     return list(ctx.months), tt if tt and not months else ctx.text
+
+
+_SEASON = re.compile(r"[春夏秋冬][季天]")
 
 
 def heading_time(node: Node, year: int | None) -> _Ctx | None:

@@ -763,3 +763,9 @@ def test_a_top_label_written_with_a_dot_inside_a_line_starts_its_section():
 def test_a_festival_written_with_a_dot_is_no_label():
     doc = parse("女职工工作计划\n一、加强组织建设。\n二、开展素质提升工程,紧紧抓住三.八、五一节等重大节日开展专项活动。\n")
     assert len(top_sections(doc)) == 2
+
+
+def test_a_season_naming_what_a_months_plan_prepares_is_that_months_work():
+    doc = parse("2021年幼儿园5月工作计划\n一、行政管理工作\n1、秋季招生摸底工作。\n2、6月5日召开家长会。\n")
+    assert month_of(doc, "秋季招生摸底") == [5]
+    assert month_of(doc, "家长会") == [6]
