@@ -219,6 +219,7 @@ class _Rule:
     regex: re.Pattern[str]
     months: tuple[int, ...]
     kind: str
+    first_day: bool = False  # a festival on a month's first day: its eve is the month before
 
 
 @lru_cache(maxsize=1)
@@ -230,7 +231,7 @@ def _word_rules() -> tuple[_Rule, ...]:
             pat = e["pattern"]
             if kind == "edge":  # 年底前
                 pat = f"(?:{pat})(?:{_DEADLINE})?"
-            rules.append(_Rule(re.compile(pat), tuple(sorted(e["months"])), kind))
+            rules.append(_Rule(re.compile(pat), tuple(sorted(e["months"])), kind, e.get("first_day", False)))
     # Bare numerals listed together ("五一、五四组织…") are festivals too.
     pairs = "|".join(e["numeral"] for e in data["festival_numeral"] if len(e["numeral"]) == 2)
     follow = f"期间|前夕|前后|前|后|当天|假期|长假|小长假|黄金周|放假|活动|系列|文艺|汇演|游园|联欢|慰问|表彰|建党|建军|[、和及与]{_OQ}?(?:{pairs})"
@@ -245,7 +246,7 @@ def _word_rules() -> tuple[_Rule, ...]:
         )
         if len(e["numeral"]) == 2:
             pat += rf"|(?<=(?:{pairs})[、和及与]){num}"
-        rules.append(_Rule(re.compile(pat), months, "festival"))
+        rules.append(_Rule(re.compile(pat), months, "festival", e.get("first_day", False)))
     for pat in data["recurring"]:
         rules.append(_Rule(re.compile(pat), (), "recurring"))
     for pat in data["block"]:
@@ -386,9 +387,18 @@ def _word_cands(s: str) -> list[_Cand]:
             start = m.start()
             if rule.kind == "festival" and s[start - 2:start] in _SCOPE:
                 start -= 2
-            if m.end() > start:
+            if m.end() <= start:
+                continue
+            eve = _EVE.match(s, m.end()) if rule.first_day else None
+            if eve:  # "七一前后", "国庆前夕": the last days of the month before too
+                before = 12 if rule.months[0] == 1 else rule.months[0] - 1
+                out.append(_Cand(start, eve.end(), tuple(sorted({before, *rule.months})), rule.kind))
+            else:
                 out.append(_Cand(start, m.end(), rule.months, rule.kind))
     return out
+
+
+_EVE = re.compile(r"[”’」]?(?:节)?(?:前后|前夕|来临之际|到来之际)")
 
 
 def _apply_year(s: str, c: _Cand, year_context: int | None) -> _Cand:

@@ -401,3 +401,17 @@ def test_dotted_week_ranges_and_seasons_beside_a_month(text, months):
 )
 def test_quarters_over_seasons_and_halves_as_objects(text, months):
     assert months_of(text)[0] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("“七一”前后系列活动", [6, 7]),
+        ("国庆前夕开展升旗仪式", [9, 10]),
+        ("元旦前后走访慰问", [1, 12]),
+        ("“七一”当天集中活动", [7]),
+        ("三八节前后", [3]),  # not a first day: its eve is in March
+    ],
+)
+def test_the_eve_of_a_festival_on_a_first_day_reaches_into_the_month_before(text, months):
+    assert months_of(text)[0] == months
