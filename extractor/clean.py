@@ -15,7 +15,19 @@ from dataclasses import dataclass, field
 
 from extractor.hanzi import plain, to_simplified, word_ends
 from extractor.lexicon import LabelSequence, parse_label, starts_label
-from extractor.tables import bar_rows, barred_table, cell_of, closed_by_bar, column_role, grid, mark_items, split_row, vertical_table
+from extractor.tables import (
+    bar_rows,
+    barred_table,
+    calendar_table,
+    cell_of,
+    closed_by_bar,
+    column_role,
+    grid,
+    grid_tokens,
+    mark_items,
+    split_row,
+    vertical_table,
+)
 from models import Block, Cell
 
 # Characters that cannot start a line of Chinese prose: a line starting with
@@ -322,7 +334,8 @@ def clean(blocks: list[Block]) -> list[Line]:
     def flush_table() -> None:
         nonlocal table_rows, table_source
         if table_rows:
-            lines.append(Line(rows=grid(table_rows), source="\n".join(table_source)))
+            days = calendar_table([c for row in table_rows for c in row])
+            lines.append(Line(rows=grid(days or table_rows), source="\n".join(table_source)))
             table_rows, table_source = [], []
 
     in_tail = _drop_tail_lists([b.text if b.kind == "paragraph" else "。" for b in blocks])
@@ -333,10 +346,21 @@ def clean(blocks: list[Block]) -> list[Line]:
             flush_table()
             pending = None
             if any(c.text.strip() for row in b.rows for c in row):
+                # a school calendar's day grid: its notes by month, not its day numbers
                 rows = [[c.model_copy(update={"text": cell_text(c.text)}) for c in row] for row in b.rows]
-                lines.append(Line(rows=rows, page=b.page, source=b.text))
+                days = calendar_table([c.text for row in rows for c in row if not c.continued])
+                # (the plan's text still reads as the grid did)
+                source = b.text or (table_text(rows) if days else "")
+                lines.append(Line(rows=grid(days) if days else rows, page=b.page, source=source))
             continue
         text = normalize_text(b.text)
+        # (read as written: joining the words of "十 月" would glue it to the note before it)
+        days = calendar_table(grid_tokens(b.text.replace("\u3000", " "))) if len(text) > 200 and not b.label else None
+        if days:  # a day grid flattened onto one line ("九 月 1 2 3 … 8日赏月活动 …")
+            flush_table()
+            pending = None
+            lines.append(Line(rows=grid(days), page=b.page, source=text))
+            continue
         # web-table exports wrap each cell in commas (",一月,"): such a line is
         # a whole cell, never half a sentence
         cell = b.wrapped and (text.startswith(",") or text.endswith(",")) and len(text) > 1

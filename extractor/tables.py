@@ -421,3 +421,104 @@ def _rows_by_anchor(cells: list[str], anchors: list[int], starts: list[int], tc:
         # (the last columns, often 备注), those missing before it were merged above
         rows.append(before + [cells[a]] + after + [""] * (slots - len(after)))
     return rows
+
+
+# --- school calendars laid out as day grids --------------------------------
+#
+# A 校历 prints each week as a row of day numbers with the week's events in a
+# last column; flattened, it is a stream of numbers (1 2 3 … 30 | 1 2 …),
+# month markers ("九 月", or a year and a month, "2013 / 9"), week ordinals
+# (一 二 三) and notes. The days themselves tell where a month ends (30 or 31,
+# then 1), so a note takes the month its week is in.
+
+_GRID_MONTH = re.compile(r"^(十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9])月份?$")
+_GRID_YEAR = re.compile(r"^(?:19|20)\d{2}(?:年)?$")
+_GRID_WEEK = re.compile(r"^(?:第)?[一二三四五六七八九十]{1,3}(?:周)?$")
+# the grid's own header, repeated for each term: no note
+_GRID_HEADER = re.compile(r"^(?:星期[一二三四五六日天]|周\s*[次别]|备\s*注|年\s*月|月\s*份|日\s*期|第[一二]学期|[上下]学期)$")
+_GRID_OPEN_RANGE = re.compile(r"^\d{1,2}\s*[∼~～\-—–]+$")
+_SPACED_MONTH = re.compile(r"(?<!\S)((?:[一二三四五六七八九十] ){1,2})月(?!\S)")
+# days in a row, at least, before a stream is taken for a calendar
+MIN_GRID_DAYS = 20
+
+
+def grid_tokens(text: str) -> list[str]:
+    """The cells of a calendar flattened onto one line: words split at
+    spaces, "九 月" and "十 一 月" made whole, "4∼ 6日…" kept together."""
+    text = _SPACED_MONTH.sub(lambda m: m.group(1).replace(" ", "") + "月", text)
+    out: list[str] = []
+    for tok in text.split():
+        if out and _GRID_OPEN_RANGE.match(out[-1]) and tok[:1].isdigit():
+            out[-1] += tok
+        else:
+            out.append(tok)
+    return out
+
+
+def calendar_rows(tokens: list[str]) -> tuple[list[list[str]], int] | None:
+    """[[month, note], …] and how many tokens the calendar spans, when the
+    tokens from the first are a day grid; else None."""
+    month: int | None = None
+    last_day: int | None = None
+    after_year = False
+    marked = False  # a month marker since the days last ran over a month's end
+    in_sequence = 0  # days that followed their day before
+    rows: list[tuple[int, list[str]]] = []  # (token index, [month, note])
+    end = 0  # one past the last day or month token
+    for k, tok in enumerate(tokens):
+        t = tok.strip()
+        if not t or _GRID_WEEK.match(t) or _GRID_HEADER.match(to_simplified(t)):
+            continue
+        m = _GRID_MONTH.match(t)
+        if m or (after_year and t.isdigit() and 1 <= int(t) <= 12):
+            month, last_day, after_year, end = _month_value(m.group(1) if m else t), None, False, k + 1
+            marked = True
+            continue
+        if _GRID_YEAR.match(t):
+            after_year = True
+            continue
+        if t.isdigit() and 1 <= int(t) <= 31:
+            n = int(t)
+            if last_day is not None and n == last_day + 1:
+                in_sequence += 1
+            elif month is not None and n == 1 and last_day is not None and last_day >= 28:
+                # the days ran over into the next month, unless its marker
+                # stood at the head of this week's row (2014 / 1 / 30 31 1 2)
+                month = month if marked else month % 12 + 1
+                marked = False
+            elif month is not None and last_day is not None and n == month % 12 + 1 and n != 1:
+                month, n, marked = n, 0, True  # "10" between weeks: the next month's marker
+            last_day, end = n, k + 1
+            continue
+        if month is None:
+            if len(t) > 12:
+                return None  # prose before any month: no calendar here (a header's words are short)
+            continue
+        if last_day is None and not rows and in_sequence == 0 and len(t) > 40:
+            return None
+        if re.search(f"[{_CJK}]", t):
+            rows.append((k, [f"{month}月", t]))
+    if in_sequence < MIN_GRID_DAYS:
+        return None
+    # after the last week, a note of that week opens with its day; the
+    # page's words after the calendar ("学期共计18周") do not
+    kept = [r for k, r in rows if k < end]
+    for k, r in rows:
+        if k >= end and r[1][:1].isdigit() and k <= end + len(kept[-1:]):
+            kept.append(r)
+            end = k + 1
+    return (kept, end) if kept else None
+
+
+def _month_value(word: str) -> int:
+    from extractor.lexicon import cn_number
+
+    return int(word) if word.isdigit() else cn_number(word)
+
+
+def calendar_table(cells: list[str]) -> list[list[str]] | None:
+    """A day grid, its cells read row by row → a table of months and notes
+    (月份 / 内容), which the schedule stage reads as any other; else None."""
+    tokens = [part.strip() for c in cells for part in c.split("\n")]
+    found = calendar_rows(tokens)
+    return [["月份", "内容"], *found[0]] if found else None

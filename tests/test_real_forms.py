@@ -769,3 +769,43 @@ def test_a_season_naming_what_a_months_plan_prepares_is_that_months_work():
     doc = parse("2021年幼儿园5月工作计划\n一、行政管理工作\n1、秋季招生摸底工作。\n2、6月5日召开家长会。\n")
     assert month_of(doc, "秋季招生摸底") == [5]
     assert month_of(doc, "家长会") == [6]
+
+
+def _days(a: int, b: int) -> str:
+    return " ".join(str(d) for d in range(a, b + 1))
+
+
+def test_a_school_calendars_day_grid_flattened_onto_one_line_dates_its_notes():
+    text = (
+        "國小學年度行事曆\n"
+        f"九 月 {_days(1, 7)} 4∼ 6日阿里山之行 {_days(8, 21)} 18日開學 {_days(22, 30)} 28日教師節 "
+        f"十 月 {_days(1, 14)} 10日國慶 {_days(15, 31)} 25日光復節 十 一 月 {_days(1, 10)} 5日幹部會議 {_days(11, 30)} "
+        "學期共計18週"
+    )
+    doc = parse(text)
+    assert month_of(doc, "阿里山之行") == [9]
+    assert month_of(doc, "教師節") == [9]
+    assert month_of(doc, "光復節") == [10]
+    assert month_of(doc, "幹部會議") == [11]
+    assert not any("學期共計" in t.text for t in doc.plans[0].tasks)
+
+
+def test_a_school_calendars_day_grid_in_a_table_dates_each_weeks_note():
+    # 月份 | 周次 | 一 … 日 | 备注, the month standing only in the week it starts
+    rows = ["| 月份 | 周次 | 一 | 二 | 三 | 四 | 五 | 六 | 日 | 备注 |"]
+    day, month, marked = 2, 9, False
+    notes = {1: "开学典礼", 3: "中秋放假", 5: "国庆放假", 7: "期中检查"}
+    for w in range(1, 9):
+        label = "" if marked else f"{month}月"
+        marked = True
+        cells = []
+        for _ in range(7):
+            cells.append(str(day))
+            day += 1
+            if day > (30 if month == 9 else 31):
+                day, month, marked = 1, month + 1, False
+        rows.append(f"| {label} | {w} | " + " | ".join(cells) + f" | {notes.get(w, '')} |")
+    doc = parse("某中学第一学期校历\n" + "\n".join(rows) + "\n")
+    assert month_of(doc, "开学典礼") == [9]
+    assert month_of(doc, "中秋放假") == [9]
+    assert month_of(doc, "期中检查") == [10]
