@@ -455,14 +455,37 @@ def grid_tokens(text: str) -> list[str]:
     return out
 
 
+@dataclass
+class _Grid:
+    """Where a reading of a day grid stands."""
+
+    month: int | None = None
+    last_day: int | None = None
+    after_year: bool = False
+    marked: bool = False  # a month marker since the days last ran over a month's end
+    in_sequence: int = 0  # days that followed their day before
+
+    def set_month(self, value: int) -> None:
+        self.month, self.last_day, self.after_year, self.marked = value, None, False, True
+
+    def day(self, n: int) -> None:
+        if self.last_day is not None and n == self.last_day + 1:
+            self.in_sequence += 1
+        elif self.month is not None and self.last_day is not None and n == 1 and self.last_day >= 28:
+            # the days ran over into the next month, unless its marker stood
+            # at the head of this week's row (2014 / 1 / 30 31 1 2)
+            self.month = self.month if self.marked else self.month % 12 + 1
+            self.marked = False
+        elif self.month is not None and self.last_day is not None and n == self.month % 12 + 1 and n != 1:
+            self.set_month(n)  # "10" between weeks: the next month's marker
+            return
+        self.last_day = n
+
+
 def calendar_rows(tokens: list[str]) -> tuple[list[list[str]], int] | None:
     """[[month, note], …] and how many tokens the calendar spans, when the
     tokens from the first are a day grid; else None."""
-    month: int | None = None
-    last_day: int | None = None
-    after_year = False
-    marked = False  # a month marker since the days last ran over a month's end
-    in_sequence = 0  # days that followed their day before
+    g = _Grid()
     rows: list[tuple[int, list[str]]] = []  # (token index, [month, note])
     end = 0  # one past the last day or month token
     for k, tok in enumerate(tokens):
@@ -470,41 +493,30 @@ def calendar_rows(tokens: list[str]) -> tuple[list[list[str]], int] | None:
         if not t or _GRID_WEEK.match(t) or _GRID_HEADER.match(to_simplified(t)):
             continue
         m = _GRID_MONTH.match(t)
-        if m or (after_year and t.isdigit() and 1 <= int(t) <= 12):
-            month, last_day, after_year, end = _month_value(m.group(1) if m else t), None, False, k + 1
-            marked = True
-            continue
-        if _GRID_YEAR.match(t):
-            after_year = True
-            continue
-        if t.isdigit() and 1 <= int(t) <= 31:
-            n = int(t)
-            if last_day is not None and n == last_day + 1:
-                in_sequence += 1
-            elif month is not None and n == 1 and last_day is not None and last_day >= 28:
-                # the days ran over into the next month, unless its marker
-                # stood at the head of this week's row (2014 / 1 / 30 31 1 2)
-                month = month if marked else month % 12 + 1
-                marked = False
-            elif month is not None and last_day is not None and n == month % 12 + 1 and n != 1:
-                month, n, marked = n, 0, True  # "10" between weeks: the next month's marker
-            last_day, end = n, k + 1
-            continue
-        if month is None:
+        if m or (g.after_year and t.isdigit() and 1 <= int(t) <= 12):
+            g.set_month(_month_value(m.group(1) if m else t))
+            end = k + 1
+        elif _GRID_YEAR.match(t):
+            g.after_year = True
+        elif t.isdigit() and 1 <= int(t) <= 31:
+            g.day(int(t))
+            end = k + 1
+        elif g.month is None:
             if len(t) > 12:
                 return None  # prose before any month: no calendar here (a header's words are short)
-            continue
-        if last_day is None and not rows and in_sequence == 0 and len(t) > 40:
-            return None
-        if re.search(f"[{_CJK}]", t):
-            rows.append((k, [f"{month}月", t]))
-    if in_sequence < MIN_GRID_DAYS:
+        elif re.search(f"[{_CJK}]", t):
+            rows.append((k, [f"{g.month}月", t]))
+    if g.in_sequence < MIN_GRID_DAYS:
         return None
-    # after the last week, a note of that week opens with its day; the
-    # page's words after the calendar ("学期共计18周") do not
+    return _with_last_weeks_notes(rows, end)
+
+
+def _with_last_weeks_notes(rows: list[tuple[int, list[str]]], end: int) -> tuple[list[list[str]], int] | None:
+    """After the last week, a note of that week opens with its day; the
+    page's words after the calendar ("学期共计18周") do not."""
     kept = [r for k, r in rows if k < end]
     for k, r in rows:
-        if k >= end and r[1][:1].isdigit() and k <= end + len(kept[-1:]):
+        if k >= end and r[1][:1].isdigit() and k <= end + 1:
             kept.append(r)
             end = k + 1
     return (kept, end) if kept else None
