@@ -293,7 +293,8 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     width = _header_run(texts, i, year)
     if not width:
         return None
-    header = [t.strip() for t in texts[i : i + width]]
+    header = _two_level_header([t.strip() for t in texts[i : i + width]])
+    width = len(header)
     roles = column_roles(header)
     numbered = "index" in roles
     j = i + width
@@ -324,6 +325,24 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
     else:
         rows = [cells[k : k + width] for k in range(0, len(cells), width)]
     return VerticalTable(start=i, end=j, rows=[header] + rows)
+
+
+_NOTE_COLUMN = re.compile(r"^(?:备\s*注|说\s*明|備\s*註)$")
+
+
+def _two_level_header(header: list[str]) -> list[str]:
+    """A header of two rows flattened into one run (周次 / 时间 / 活动及内容 /
+    备注 / 月主题 / 周主题 / 内容): the sub-headers after the top row take the
+    place of the group that holds them (活动及内容 ends with their last, 内容)."""
+    n = len(header)
+    for g in range(n - 2):
+        group = header[g]
+        notes = [k for k in range(g + 1, n - 2) if _NOTE_COLUMN.match(header[k])]
+        first = notes[-1] + 1 if notes else g + 1
+        sub = header[first:]
+        if len(sub) >= 2 and len(group) > len(sub[-1]) and group.endswith(sub[-1]) and len(sub) < n - 1:
+            return header[:g] + sub + header[g + 1 : first]
+    return header
 
 
 def _join_vertical_writing(cells: list[str]) -> list[str]:

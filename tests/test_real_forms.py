@@ -809,3 +809,14 @@ def test_a_school_calendars_day_grid_in_a_table_dates_each_weeks_note():
     assert month_of(doc, "开学典礼") == [9]
     assert month_of(doc, "中秋放假") == [9]
     assert month_of(doc, "期中检查") == [10]
+
+
+def test_a_two_level_header_flattened_one_cell_a_line_takes_its_sub_headers():
+    doc = parse(
+        "2025学年第二学期德育主题活动安排表\n周次\n时间\n活动及内容\n备注\n月主题\n周主题\n内容\n"
+        "1\n3.2-3.8\n文明礼仪月\n策马扬鞭启新篇\n召开班主任工作会议;\n开展开学第一课主题教育\n上2天\n"
+        "2\n4.6-4.12\n清明缅怀月\n缅怀先烈\n组织清明祭扫活动\n4.5清明节\n"
+    )
+    assert month_of(doc, "班主任工作会议") == [3]
+    assert month_of(doc, "开学第一课") == [3]
+    assert month_of(doc, "清明祭扫") == [4]
