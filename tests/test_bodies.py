@@ -369,6 +369,9 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("kind word", "由青少年活动中心承办，县文联举办书画展。", {"青少年活动中心", "县文联"}),
         # abbreviated bureaus the segmenter splits (区|发|改|局)
         ("bureaus", "由区发改局、市住建局和县行政审批局负责。", {"区发改局", "市住建局", "县行政审批局"}),
+        # a time before a name is no part of it (本学期/n), nor is 纪念 or an edition's 版
+        ("time", "本学期各系部所有课程成绩按时上报，对于本学期青年志愿者中队工作进行总结。", {"各系部", "青年志愿者中队"}),
+        ("verb", "纪念少先队建队75周年，公布2016年版市政府部门权力清单。", {"少先队", "市政府"}),
         # 进社区: where the work goes
         ("destination", "开展消防安全宣传进社区、进企业活动。", set()),
     ],

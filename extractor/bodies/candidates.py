@@ -27,7 +27,7 @@ _NOT_NAME_CHARS = re.compile(r"[^\u3400-\u9fffA-Za-z0-9（）()“”]+")
 # unknown words, distinguishing words); verbs, adverbs, numbers, times,
 # pronouns and function words end a name where they stand
 _NAME_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "g", "j", "b", "eng", "x", "an", "vn", "a"})
-_TIME_CHARS = re.compile(r"[年月日号]")
+_TIME_CHARS = re.compile(r"[年月日号]|学期|季度|上旬|中旬|下旬")
 
 
 @dataclass(frozen=True)
