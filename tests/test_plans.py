@@ -252,3 +252,10 @@ def test_a_plan_laid_out_as_one_table_takes_its_year_from_its_cells():
 
     text = "第十三周(5月8日--- 5月12日) | |\n工作要求 | 1.组织教师学习苏文办[2017]8号文件精神。 |\n星期 | 工作安排 |\n一 | 国旗下讲话 |\n二 | 教研活动 |\n"
     assert parse_bytes(text.encode(), "week.txt").plans[0].year == 2017
+
+
+def test_the_subject_of_an_opening_that_names_this_years_plan_is_the_issuer():
+    from extractor.pipeline import parse_bytes
+
+    doc = parse_bytes("2024年工作计划\n城关镇妇联今年的工作计划如下：\n一、加强组织建设。\n".encode(), "plan.txt")
+    assert doc.plans[0].unit == "城关镇妇联"
