@@ -190,6 +190,16 @@ _RE_SLASH = re.compile(
     r"(?<![\d/])(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])"
     r"(?:(?=\s*[（(](?:星期|周|週)?[一二三四五六日天][)）])|\s*[~～至到—–-]{1,2}\s*(?P<m2>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9]))(?![\d/])"
 )
+# A dotted day: "4.7日", "3.24号" (the 日 tells it from a decimal), or a
+# dotted date after 于/在 ("定于5.20召开") before words, not before a unit
+# ("3.5万元") or a day's name ("3.12植树节" is the festival's). A dotted date
+# merely opening an item ("3.24组织…") stays unread: it cost the frozen third
+# a task when tried.
+_RE_DOTTED_DAY = re.compile(
+    r"(?<![\d.])(?P<m1>1[0-2]|[1-9])[.．](?:[12]\d|3[01]|0?[1-9])(?P<m2>)[日号]"
+    r"|(?<=[于在至到])(?P<m3>1[0-2]|[1-9])[.．](?:[12]\d|3[01]|0?[1-9])"
+    r"(?=[\u4e00-\u9fff])(?![万亿元个倍米吨人名次项家所场期分秒级岁周年])(?![\u4e00-\u9fff]{0,6}[节日])"
+)
 _RE_SLASH_OPENING = re.compile(
     r"^\s*(?P<m1>1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?P<m2>)(?=[ \t\u3000]+[\u4e00-\u9fff])"
 )
@@ -366,6 +376,8 @@ def _numeric_cands(s: str) -> list[_Cand]:
         out.append(_Cand(m.start(), m.end(), _lunar_months(mon, _num(day_tok) if day_tok else None), "date"))
     for m in _RE_DOTTED.finditer(s):
         out.append(_Cand(m.start(), m.end(), (int(m.group("m") or m.group("m2")),), "festival"))
+    for m in _RE_DOTTED_DAY.finditer(s):
+        out.append(_Cand(m.start(), m.end(), (int(m.group("m1") or m.group("m3")),), "date"))
     for rx in (_RE_DOTTED_RANGE, _RE_SLASH, _RE_SLASH_OPENING, _RE_PADDED_RANGE):
         for m in rx.finditer(s):
             lo = int(m.group("m1"))

@@ -415,3 +415,11 @@ def test_quarters_over_seasons_and_halves_as_objects(text, months):
 )
 def test_the_eve_of_a_festival_on_a_first_day_reaches_into_the_month_before(text, months):
     assert months_of(text)[0] == months
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [("4.7日召开职代会", [4]), ("定于5.20召开表彰大会", [5]), ("增长3.5万元", []), ("实现增长6.2%", []), ("3.12植树节", [3])],
+)
+def test_a_dotted_day_with_its_day_word_or_after_yu_is_a_date(text, months):
+    assert months_of(text)[0] == months
