@@ -172,7 +172,7 @@ def starts_label(text: str) -> bool:
 # a number in a sentence ("组织一、二年级", "共1、2期").
 
 _INLINE_CANDIDATE = re.compile(
-    rf"{_CN}[、.．]|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|[{_CIRCLED}]"
+    rf"{_CN}[、.．]|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|(?<![\d（(]){_NUM}[)）]|[{_CIRCLED}]"
 )
 _AFTER_SENTENCE = re.compile(r"[。；;!！?？][,，]?\s*$")
 _MONTH_LABEL = re.compile(

@@ -820,3 +820,13 @@ def test_a_two_level_header_flattened_one_cell_a_line_takes_its_sub_headers():
     assert month_of(doc, "班主任工作会议") == [3]
     assert month_of(doc, "开学第一课") == [3]
     assert month_of(doc, "清明祭扫") == [4]
+
+
+def test_items_numbered_with_a_closing_bracket_inside_a_line_are_items():
+    doc = parse(
+        "第4周园务计划(3月6日——3月10日)\n工作要求\n1.开展三八节庆祝活动。\n"
+        "2.后勤保育:1)严格执行安全的接送制度。2)做好托幼机构卫生保健校验。3)做好伙食费收费工作。\n"
+    )
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert any(t.startswith("严格执行安全的接送制度") for t in texts), texts
+    assert month_of(doc, "卫生保健校验") == [3]
