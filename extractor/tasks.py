@@ -368,7 +368,11 @@ class TaskBuilder:
             # "9月聚焦爱国启蒙，开展…。组织…微视频录制活动。联合…开发…": a
             # paragraph a month opens lists that month's work, a task a sentence
             # (a sentence naming its own time is that time's: 年底评选…)
-            pieces = [q for sent in _full_sentences(text) for q in split_clauses(sent, self.year)]
+            # (its ；-separated activities are tasks of their own, issue 9 family 5)
+            pieces = [
+                q for sent in _full_sentences(text) for part in re.split(r"(?<=[；;])", sent) if part.strip()
+                for q in split_clauses(part, self.year)
+            ]
         else:
             pieces = split_clauses(text, self.year, ctx.months if ctx else None) if split else [text.strip()]
         for p in pieces:

@@ -830,3 +830,13 @@ def test_items_numbered_with_a_closing_bracket_inside_a_line_are_items():
     texts = [t.text for t in doc.plans[0].tasks]
     assert any(t.startswith("严格执行安全的接送制度") for t in texts), texts
     assert month_of(doc, "卫生保健校验") == [3]
+
+
+def test_activities_parted_by_semicolons_in_a_month_led_paragraph_are_tasks_of_their_own():
+    doc = parse(
+        "2026年少先队工作计划\n一、深化思想引领\n"
+        "10月突出“队旗飘扬”，举办主题系列活动。组织预备队员参与闯关游戏;二年级以上队员开展“我的入队故事”征文比赛,优秀作品展示。\n"
+    )
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert any(t.startswith("二年级以上队员") for t in texts), texts
+    assert month_of(doc, "征文比赛") == [10]
