@@ -277,7 +277,8 @@ class TaskBuilder:
         node = self._own_line(node, path, ctx, inner)
         named = _named_work(node)
         for line in node.content:
-            if named and not line.is_table and not _names_only(line.text):
+            # (a paragraph a month opens keeps its opening: it dates each sentence)
+            if named and not line.is_table and not _names_only(line.text) and not _lead_time(line.text, self.year):
                 # "(二)做好报到注册统计工作 / 各二级学院应…": the heading names the
                 # work its paragraph tells; the task reads both
                 line, named = replace(line, text=f"{named}：{line.text}"), None
