@@ -19,8 +19,8 @@ REAL = Path(__file__).resolve().parent / "data" / "real"
 MARGIN = 0.02
 
 FLOORS = {
-    "dev": {"plans_f1": 0.937, "sections_f1": 0.912, "month_tasks_f1": 0.790, "bodies_f1": 0.599, "unit_acc": 0.624, "year_acc": 0.872},
-    "frozen": {"plans_f1": 0.899, "sections_f1": 0.799, "month_tasks_f1": 0.561, "bodies_f1": 0.575, "unit_acc": 0.636, "year_acc": 0.805},
+    "dev": {"plans_f1": 0.948, "sections_f1": 0.931, "month_tasks_f1": 0.857, "bodies_f1": 0.619, "unit_acc": 0.648, "year_acc": 0.880},
+    "frozen": {"plans_f1": 0.904, "sections_f1": 0.799, "month_tasks_f1": 0.574, "bodies_f1": 0.602, "unit_acc": 0.649, "year_acc": 0.805},
 }
 
 
