@@ -5,6 +5,7 @@ PDFs with reportlab, using its built-in Chinese CID font (no font files)."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -335,10 +336,20 @@ def test_pdf_with_only_an_owner_password_still_reads():
     assert [b.text for b in reading.blocks] == ["Work plan 2025"]
 
 
-def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
-    # pdfminer cannot map this encrypted CID font's glyphs: it yields
-    # "(cid:N)" placeholders, which must never reach the text.
+def test_cid_font_without_unicode_table_is_read_by_pdfium():
+    # pdfminer cannot map this encrypted CID font's glyphs (it yields
+    # "(cid:N)" placeholders); pdfium, the first reader, maps them.
     reading = read_bytes(_encrypted("", "owner"), "restricted.pdf")
+    assert [b.text for b in reading.blocks] == ["机密工作计划"]
+    assert reading.warnings == []
+
+
+def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
+    # A wrong startxref: pdfium rebuilds the cross-reference table, so the
+    # file goes to pdfplumber as a damaged one; pdfminer's "(cid:N)"
+    # placeholders must never reach the text, and the page says why.
+    data = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + 7), _encrypted("", "owner"))
+    reading = read_bytes(data, "restricted.pdf")
     assert not any("(cid:" in b.text for b in reading.blocks)
     assert any(w.startswith("第 1 页：文字层的字符没有 Unicode 映射") for w in reading.warnings)
 

@@ -427,15 +427,62 @@ def _ocr(data: bytes, pages: list[int], name: str) -> tuple[dict[int, list[Block
     return {}, [msg("warn_page_no_ocr", page=n, reason=reason) for n in pages]
 
 
+def _pdfium_page_chars(textpage, height: float) -> tuple[list[dict], int, int]:
+    """A pdfium text page's characters in pdfplumber's shape, with the
+    number of visible characters and of those without a Unicode mapping.
+
+    pdfminer's box of a glyph runs from the font's descent to one font size
+    above it; pdfium's loose box has the same left, right and bottom, so the
+    top is the bottom less the size, and the geometry that follows sees the
+    boxes it was tuned on. The cost of a text page is its per-character
+    ctypes calls: four a character, one more for the rare whitespace
+    (pdfium adds spaces and line ends of its own, which pdfminer never saw)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    tp = textpage.raw
+    rect = raw.FS_RECTF()
+    box, unicode_of, size_of, angle_of = (raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetUnicode,
+                                          raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle)
+    map_error, generated = raw.FPDFText_HasUnicodeMapError, raw.FPDFText_IsGenerated
+    rect_ref = ctypes.byref(rect)
+    chars: list[dict] = []
+    visible = unmapped = 0
+    for i in range(raw.FPDFText_CountChars(tp)):
+        code = unicode_of(tp, i)
+        if code in (10, 13) or code < 32 and code not in (0, 9):
+            continue
+        if code in (0, 0xFFFD, 0xFFFE) or map_error(tp, i) == 1:
+            visible += 1
+            unmapped += 1
+            continue
+        ch = chr(code)
+        blank = not ch.strip()
+        if blank and generated(tp, i) == 1:
+            continue
+        if not box(tp, i, rect_ref) or rect.right <= rect.left or rect.top <= rect.bottom:
+            continue
+        size = size_of(tp, i) or (rect.top - rect.bottom)
+        bottom = height - rect.bottom
+        # pdfminer calls a glyph upright unless it is turned a quarter (or
+        # three quarters) round: 45° text is upright, 90° is not.
+        angle = angle_of(tp, i)
+        chars.append({"text": ch, "x0": rect.left, "x1": rect.right, "top": bottom - size, "bottom": bottom,
+                      "size": size, "upright": angle <= 0 or abs(math.cos(angle)) > 1e-3})
+        visible += not blank
+    return chars, visible, unmapped
+
+
 def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
     """Characters of some pages as pdfium maps them, in pdfplumber's shape.
 
     pdfminer cannot map the glyphs of some CID fonts without a ToUnicode
     table (reportlab's STSong-Light, common in generated Chinese PDFs, above
     all encrypted ones) where pdfium can; a page whose text pdfium reads is
-    laid out by the same geometry as any other, and needs no OCR."""
+    laid out by the same geometry as any other, and needs no OCR. Used for
+    the pages pdfplumber read (the file pdfium had to repair)."""
     import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
 
     from extractor.readers.ocr import _PDFIUM_LOCK
 
@@ -455,18 +502,9 @@ def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
                     tp = page.get_textpage()
                 except pdfium.PdfiumError:
                     continue  # a page pdfium cannot load keeps pdfminer's verdict
-                chars = []
-                for i in range(tp.count_chars()):
-                    code = raw.FPDFText_GetUnicode(tp.raw, i)
-                    if code in (0, 0xFFFD, 0xFFFE) or code in (10, 13):
-                        continue
-                    left, bottom, right, top = tp.get_charbox(i, loose=True)
-                    if right <= left or top <= bottom:
-                        continue
-                    size = raw.FPDFText_GetFontSize(tp.raw, i) or (top - bottom)
-                    chars.append({"text": chr(code), "x0": left, "x1": right, "top": height - top,
-                                  "bottom": height - bottom, "size": float(size), "upright": True})
-                out[n] = chars
+                out[n] = _pdfium_page_chars(tp, height)[0]
+                tp.close()
+                page.close()
         finally:
             pdf.close()
     return out
@@ -528,13 +566,112 @@ def _read_unmapped(data: bytes, pages: _Pages) -> None:
     pages.scanned.sort()
 
 
-def read(data: bytes, name: str) -> Reading:
-    if not data:
-        raise ReadError(name, msg("file_empty"))
-    pdf = _open(data, name)
-    pages = _Pages()
+def _may_have_rulings(page) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage
+    """Whether pdfplumber's `_has_rulings` could find rulings on the page,
+    from pdfium's path objects without laying anything out. It errs on the
+    side of yes: pdfium's bounds include half the stroke on either side
+    (taken off again here), one path object may hold what pdfminer splits
+    into several lines, and a path inside a form has the form's coordinates."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    horizontal = vertical = False
+    stroke = ctypes.c_float()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH]):
+        if obj.level:
+            return True
+        left, bottom, right, top = obj.get_bounds()
+        if not raw.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(stroke)):
+            stroke.value = 0.0
+        width, height = right - left - stroke.value, top - bottom - stroke.value
+        if width > 1.5 and height > 1.5:
+            return True  # a box, or lines pdfminer may read as several
+        horizontal = horizontal or height <= 2.5
+        vertical = vertical or width <= 2.5
+        if horizontal and vertical:
+            return True
+    return False
+
+
+def _plain_page(page) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage
+    """A page whose text coordinates pdfplumber and pdfium give alike: not
+    turned, and its media box at the origin with no crop box inside it."""
+    box = page.get_mediabox()
+    return not page.get_rotation() and box[:2] == (0.0, 0.0) and page.get_cropbox() == box
+
+
+def _read_pdfium_page(page, n: int, pages: _Pages) -> bool:  # noqa: ANN001 - a pypdfium2 PdfPage
+    """One page through pdfium's text page; False leaves it to pdfplumber:
+    a page that may hold a ruled table, one whose glyphs pdfium cannot map,
+    one turned or cropped."""
+    import pypdfium2.raw as raw
+
+    if not _plain_page(page):
+        return False
+    height = page.get_height()
+    tp = page.get_textpage()
     try:
-        for page in pdf.pages:
+        chars, visible, unmapped = _pdfium_page_chars(tp, height)
+    finally:
+        tp.close()
+    if unmapped > UNMAPPED_SHARE * max(1, visible):
+        return False  # pdfminer may map them; else the unmapped-page path as before
+    if visible < MIN_TEXT_CHARS and next(page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE]), None) is not None:
+        pages.heights[n] = height
+        pages.scanned.append(n)
+        return True
+    if visible and _may_have_rulings(page):
+        return False
+    pages.heights[n] = height
+    pages.lines[n] = _lines_from_chars(chars, n)
+    pages.tables[n] = []
+    return True
+
+
+def _read_by_pdfium(data: bytes) -> tuple[_Pages, list[int]] | None:
+    """Every page pdfium reads alone, and the numbers of those it leaves to
+    pdfplumber; None when pdfium cannot open the file or had to rebuild its
+    cross-reference table (a damaged file: pdfplumber reads it, or says
+    why not, exactly as it always did)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from extractor.readers.ocr import _PDFIUM_LOCK
+
+    pages = _Pages()
+    others: list[int] = []
+    with _PDFIUM_LOCK:  # pdfium is not thread-safe
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError:
+            return None
+        try:
+            if not len(pdf) or not raw.FPDF_DocumentHasValidCrossReferenceTable(pdf.raw):
+                return None
+            for n in range(1, len(pdf) + 1):
+                try:
+                    page = pdf[n - 1]
+                    try:
+                        done = _read_pdfium_page(page, n, pages)
+                    finally:
+                        page.close()
+                except Exception:  # noqa: BLE001 - pdfplumber reads the page, or reports it
+                    log.debug("pdfium could not read page %d", n, exc_info=True)
+                    done = False
+                if not done:
+                    others.append(n)
+        finally:
+            pdf.close()
+    return pages, others
+
+
+def _read_by_plumber(data: bytes, name: str, pages: _Pages, numbers: list[int] | None = None) -> None:
+    """The given pages (all when None) through pdfplumber: ruled tables by
+    page.find_tables, glyphs pdfium cannot map, damaged files."""
+    pdf = _open(data, name)
+    try:
+        for page in pdf.pages if numbers is None else [pdf.pages[n - 1] for n in numbers]:
             pages.heights[page.page_number] = float(page.height)
             try:
                 _read_page(page, pages)
@@ -544,6 +681,22 @@ def read(data: bytes, name: str) -> Reading:
                 page.flush_cache()
     finally:
         pdf.close()
+
+
+def read(data: bytes, name: str) -> Reading:
+    if not data:
+        raise ReadError(name, msg("file_empty"))
+    # pdfium reads a text page's characters some thirty times faster than
+    # pdfminer; pdfplumber is opened only for the pages pdfium leaves to it.
+    by_pdfium = _read_by_pdfium(data)
+    if by_pdfium is None:
+        pages = _Pages()
+        _read_by_plumber(data, name, pages)
+    else:
+        pages, others = by_pdfium
+        if others:
+            _read_by_plumber(data, name, pages, others)
+    pages.scanned.sort()
     if pages.unmapped:
         _read_unmapped(data, pages)
     lines_by_page, tables_by_page, heights = pages.lines, pages.tables, pages.heights
