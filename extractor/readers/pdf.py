@@ -111,7 +111,11 @@ def _join_chars(chars: list[dict]) -> str:
             if ch == prev["text"] and c["x0"] < (prev["x0"] + p_x1) / 2:
                 continue  # the same glyph printed twice a hair apart: simulated bold
             gap = c["x0"] - p_x1
-            size = max(prev["size"], c["size"], 1.0)
+            size, c_size = prev["size"], c["size"]
+            if c_size > size:
+                size = c_size
+            if size < 1.0:
+                size = 1.0
             if gap > 2.0 * size:
                 out.append(" ")
             # the gap first: between CJK glyphs it is nil, and the regex is the cost
@@ -765,7 +769,13 @@ def _read_by_plumber(data: bytes, name: str, pages: _Pages, numbers: list[int] |
     page.find_tables, glyphs pdfium cannot map, damaged files."""
     pdf = _open(data, name)
     try:
-        for page in pdf.pages if numbers is None else [pdf.pages[n - 1] for n in numbers]:
+        if numbers is not None:
+            # pdfminer may find fewer pages in the page tree than pdfium did
+            for n in numbers:
+                if n > len(pdf.pages):
+                    pages.warnings.append(msg("warn_page_unreadable", page=n, reason="pdfplumber: no such page"))
+        chosen = pdf.pages if numbers is None else [pdf.pages[n - 1] for n in numbers if n <= len(pdf.pages)]
+        for page in chosen:
             pages.heights[page.page_number] = float(page.height)
             try:
                 _read_page(page, pages)
