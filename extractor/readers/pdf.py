@@ -468,6 +468,7 @@ def _text_calls() -> SimpleNamespace:
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i),
         map_error=bare(raw.FPDFText_HasUnicodeMapError, i, vp, i),
         generated=bare(raw.FPDFText_IsGenerated, i, vp, i),
+        hyphen=bare(raw.FPDFText_IsHyphen, i, vp, i),
         box=bare(raw.FPDFText_GetLooseCharBox, ctypes.c_int, vp, i, vp),
         text_object=bare(raw.FPDFText_GetTextObject, vp, vp, i),
         size=bare(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
@@ -525,8 +526,11 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
     chars: list[dict] = []
     visible = unmapped = 0
     askew = False
+    last_obj, last_right = None, 0.0
     for i, code in enumerate(_page_codes(calls, tp, calls.count(tp))):
-        if code < 32 and code not in (0, 9):
+        if code in (2, 0xFFFE) and calls.hyphen(tp, i) == 1:
+            code = 0x2D  # pdfium's mark for a hyphen ending a line: pdfminer keeps the "-"
+        elif code < 32 and code not in (0, 9):
             continue  # line ends and control codes
         if code in (0, 0xFFFD, 0xFFFE) or map_error(tp, i) == 1:
             visible += 1
@@ -547,9 +551,29 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
             askew = askew or (angle > 0 and min(abs(math.sin(angle)), abs(math.cos(angle))) > 1e-3)
             known = objects[obj] = (calls.size(tp, i), angle <= 0 or abs(math.cos(angle)) > 1e-3)
         size = known[0] or rect.top - rect.bottom
-        bottom = height - rect.bottom
-        chars.append({"text": ch, "x0": rect.left, "x1": rect.right, "top": bottom - size, "bottom": bottom,
+        # pdfium's coordinates are single floats, pdfminer's doubles of the
+        # decimals written in the file: rounded to a thousandth, the gaps
+        # compared with thresholds (2026 - 2006 = 20.000000000000014 > 20
+        # in doubles, not in floats) come out as pdfminer's.
+        bottom = height - round(rect.bottom * 1000) / 1000  # round(v, 3), twice as fast
+        left, right = round(rect.left * 1000) / 1000, round(rect.right * 1000) / 1000
+        if obj == last_obj and chars and chars[-1]["bottom"] == bottom:
+            prev = chars[-1]
+            if left == prev["x0"] and right == last_right:
+                # One glyph mapped to several characters (a two-em dash to
+                # "——", a ligature): pdfium gives each the glyph's box,
+                # pdfminer one character holding them all, as here.
+                prev["text"] += ch
+                visible += not blank
+                continue
+            # pdfium's box reaches as far as the glyph's ink where that
+            # passes its advance (a "3"); pdfminer's ends at the advance,
+            # where the next glyph of the same run starts.
+            if prev["x0"] < left < prev["x1"] and prev["x1"] - left <= 0.25 * size:
+                prev["x1"] = left
+        chars.append({"text": ch, "x0": left, "x1": right, "top": bottom - size, "bottom": bottom,
                       "size": size, "upright": known[1]})
+        last_obj, last_right = obj, right
         visible += not blank
     return _PageText(chars, visible, unmapped, askew)
 
@@ -578,7 +602,7 @@ def _pdfium_chars(data: bytes, pages: list[int]) -> dict[int, list[dict]]:
                     continue
                 try:
                     page = pdf[n - 1]
-                    height = page.get_height()
+                    height = round(page.get_height(), 3)
                     tp = page.get_textpage()
                 except pdfium.PdfiumError:
                     continue  # a page pdfium cannot load keeps pdfminer's verdict
@@ -704,7 +728,7 @@ def _read_pdfium_page(page, n: int, pages: _Pages) -> bool:  # noqa: ANN001 - a 
     one turned or cropped, one with text askew."""
     if not _plain_page(page):
         return False
-    height = page.get_height()
+    height = round(page.get_height(), 3)
     tp = page.get_textpage()
     try:
         text = _pdfium_page_chars(tp, height)
