@@ -553,8 +553,8 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
         size = known[0] or rect.top - rect.bottom
         # pdfium's coordinates are single floats, pdfminer's doubles of the
         # decimals written in the file: rounded to a thousandth, the gaps
-        # compared with thresholds (2026 - 2006 = 20.000000000000014 > 20
-        # in doubles, not in floats) come out as pdfminer's.
+        # compared with thresholds come out as pdfminer's (132.8 - 112.8 is
+        # 20.000000000000014 > 20 in doubles, not in floats).
         bottom = height - round(rect.bottom * 1000) / 1000  # round(v, 3), twice as fast
         left, right = round(rect.left * 1000) / 1000, round(rect.right * 1000) / 1000
         if obj == last_obj and chars and chars[-1]["bottom"] == bottom:
