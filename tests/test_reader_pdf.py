@@ -497,3 +497,104 @@ def test_pdf_header_with_garbage_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read_bytes(b"%PDF-1.4\n" + b"\x00\x01garbage" * 50, "junk.pdf")
     assert err.value.file == "junk.pdf"
+
+
+# --- pdfium's reading is pdfplumber's --------------------------------------------
+
+
+def _pdf_laid_out() -> bytes:
+    doc = Layout(header="某某市总工会办公室", footer=lambda n, total: f"第{n}页 共{total}页", even_shift=24)
+    doc.title("某某市总工会2025年工作计划")
+    for k in range(1, 40):
+        doc.para(_filler(k) if k % 3 else LONG)
+    return doc.pdf()
+
+
+def _pdf_of_edge_cases() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    # a line-end hyphen (pdfium reports it as a control code marked IsHyphen)
+    c.setFont(FONT, 10)
+    c.drawString(56.8, 700, "幼儿园卫生保健计划")
+    c.setFont("Courier", 10)
+    c.drawString(146.8, 700, "-")
+    c.setFont(FONT, 10)
+    c.drawString(56.8, 685, "为了加强幼儿园卫生保健工作")
+    # a gap of exactly two characters between decimal positions: a space
+    # in pdfminer's doubles (20.000000000000014 > 20)
+    c.drawString(102.8, 650, "组")
+    c.drawString(132.8, 650, "阅读")
+    # Latin beside CJK, digits set apart by a small gap, text scaled by the CTM
+    c.setFont("Helvetica", 12)
+    c.drawString(LEFT, 600, "Annual plan 2025, part 3-5")
+    c.saveState()
+    c.scale(1.5, 1.5)
+    c.setFont(FONT, 10)
+    c.drawString(LEFT / 1.5, 560 / 1.5, "二、主要任务")
+    c.restoreState()
+    # a watermark turned 45°: that page goes to pdfplumber
+    c.showPage()
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 700, "一、总体要求和工作目标")
+    c.saveState()
+    c.translate(200, 400)
+    c.rotate(45)
+    c.drawString(0, 0, "内部资料注意保存")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """PDFs as LibreOffice writes them (embedded subset fonts, positioned
+    glyph runs): d1.docx, and two real plans whose text holds a two-em dash
+    set as one glyph (ra36) and runs of spaces (rc02)."""
+    import os
+    import subprocess
+
+    from extractor.readers import legacy
+
+    soffice = legacy.soffice_path()
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed: run scripts/setup-system.sh")
+        pytest.skip("LibreOffice is not installed: run scripts/setup-system.sh")
+    work = tmp_path_factory.mktemp("lo-pdf")
+    sources = [SHARED / "fixtures" / "d1.docx", Path(__file__).parent / "data" / "real" / "ra36.txt",
+               Path(__file__).parent / "data" / "real" / "rc02.txt"]
+    for src in sources:
+        (work / src.name).write_bytes(src.read_bytes())
+    for group, options in (([sources[0]], []), (sources[1:], ["--infilter=Text (encoded):UTF8,,,"])):
+        subprocess.run(
+            [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+             *options, "--convert-to", "pdf", "--outdir", str(work / "pdf"), *(str(work / src.name) for src in group)],
+            check=True, capture_output=True, timeout=180,
+        )
+    return {f"lo/{src.stem}": (work / "pdf" / f"{src.stem}.pdf").read_bytes() for src in sources}
+
+
+@pytest.mark.parametrize("source", [
+    "fixtures/d2.pdf", "probes3/p3_02_hospital_nursing.pdf", "probes3/p3_05_school_moral.pdf",
+    "probes3/p3_08_enterprise_women.pdf", "probes5/w8_dangjian.pdf", "laid out", "edge cases",
+    "lo/d1", "lo/ra36", "lo/rc02",
+])
+def test_pdfium_reads_what_pdfplumber_reads(source, monkeypatch, request):
+    import extractor.readers.pdf as pdf_module
+
+    if source.startswith("lo/"):
+        data = request.getfixturevalue("libreoffice_pdfs")[source]
+    elif source in ("laid out", "edge cases"):
+        data = {"laid out": _pdf_laid_out, "edge cases": _pdf_of_edge_cases}[source]()
+    else:
+        folder, name = source.split("/")
+        base = SHARED if folder == "fixtures" else Path(__file__).parent / "data"
+        data = (base / folder / name).read_bytes()
+
+    def seen(reading):
+        return [(b.kind, b.text, b.page, [[c.text for c in row] for row in b.rows or []]) for b in reading.blocks], reading.warnings
+
+    by_pdfium = seen(read(data, "t.pdf"))
+    monkeypatch.setattr(pdf_module, "_read_by_pdfium", lambda data: None)  # every page through pdfplumber
+    assert by_pdfium == seen(read(data, "t.pdf"))

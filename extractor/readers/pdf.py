@@ -505,9 +505,11 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
     number of visible characters and of those without a Unicode mapping.
 
     pdfminer's box of a glyph runs from the font's descent to one font size
-    above it; pdfium's loose box has the same left, right and bottom, so the
-    top is the bottom less the size, and the geometry that follows sees the
-    boxes it was tuned on. The cost is the per-character ctypes calls: the
+    above it; pdfium's loose box has the same left and bottom, and the same
+    right unless the glyph's ink passes its advance (a "3" by a few tenths
+    of a point: below every threshold the geometry uses), so the top is the
+    bottom less the size, and the geometry that follows sees the boxes it
+    was tuned on. The cost is the per-character ctypes calls: the
     text comes in one call, then three a character (box, Unicode map error,
     text object: size and turn are the object's, asked once per object),
     one more for the rare whitespace (pdfium adds spaces and line ends of
@@ -526,7 +528,7 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
     chars: list[dict] = []
     visible = unmapped = 0
     askew = False
-    last_obj, last_right = None, 0.0
+    last_obj = None
     for i, code in enumerate(_page_codes(calls, tp, calls.count(tp))):
         if code in (2, 0xFFFE) and calls.hyphen(tp, i) == 1:
             code = 0x2D  # pdfium's mark for a hyphen ending a line: pdfminer keeps the "-"
@@ -557,23 +559,17 @@ def _pdfium_page_chars(textpage, height: float) -> _PageText:
         # 20.000000000000014 > 20 in doubles, not in floats).
         bottom = height - round(rect.bottom * 1000) / 1000  # round(v, 3), twice as fast
         left, right = round(rect.left * 1000) / 1000, round(rect.right * 1000) / 1000
-        if obj == last_obj and chars and chars[-1]["bottom"] == bottom:
-            prev = chars[-1]
-            if left == prev["x0"] and right == last_right:
-                # One glyph mapped to several characters (a two-em dash to
-                # "——", a ligature): pdfium gives each the glyph's box,
-                # pdfminer one character holding them all, as here.
-                prev["text"] += ch
-                visible += not blank
-                continue
-            # pdfium's box reaches as far as the glyph's ink where that
-            # passes its advance (a "3"); pdfminer's ends at the advance,
-            # where the next glyph of the same run starts.
-            if prev["x0"] < left < prev["x1"] and prev["x1"] - left <= 0.25 * size:
-                prev["x1"] = left
+        if obj == last_obj and chars and chars[-1]["bottom"] == bottom and chars[-1]["x0"] == left \
+                and chars[-1]["x1"] == right:
+            # One glyph mapped to several characters (a two-em dash to "——",
+            # a ligature): pdfium gives each the glyph's box, pdfminer one
+            # character holding them all, as here.
+            chars[-1]["text"] += ch
+            visible += not blank
+            continue
         chars.append({"text": ch, "x0": left, "x1": right, "top": bottom - size, "bottom": bottom,
                       "size": size, "upright": known[1]})
-        last_obj, last_right = obj, right
+        last_obj = obj
         visible += not blank
     return _PageText(chars, visible, unmapped, askew)
 
