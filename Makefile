@@ -79,6 +79,7 @@ train: install
 bench: install system
 	$(BIN)/python bench/bench_startup.py
 	$(BIN)/python bench/bench_parse.py
+	$(BIN)/python bench/bench_pdf.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_legacy.py
 	$(BIN)/python bench/bench_load.py

@@ -5,6 +5,7 @@ PDFs with reportlab, using its built-in Chinese CID font (no font files)."""
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -252,9 +253,8 @@ def test_glyphs_overprinted_for_bold_are_read_once():
     assert [b.text for b in read(buf.getvalue(), "t.pdf").blocks] == ["一、总体要求"]
 
 
-def test_ruled_table_becomes_a_table_block_with_merged_cells():
-    buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+def _draw_ruled_table(c) -> None:
+    """A paragraph, a ruled 3×3 table whose first row merges two cells, a paragraph."""
     c.setFont(FONT, 16)
     c.drawString(LEFT, 760, "月度安排如下：")
     xs, ys = [80, 180, 360, 520], [740, 710, 680, 650]  # PDF coordinates, bottom-up
@@ -274,25 +274,139 @@ def test_ruled_table_becomes_a_table_block_with_merged_cells():
                 c.drawString(xs[k] + 4, ys[r] - 20, text)
     c.setFont(FONT, 16)
     c.drawString(LEFT, 620, "各部门要抓好落实。")
+
+
+TABLE_TEXTS = [["时间与内容", "", "责任单位"], ["1月", "走访慰问困难职工", "权益保障部"], ["2月", "春风行动", "办公室"]]
+
+
+def test_ruled_table_becomes_a_table_block_with_merged_cells():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    _draw_ruled_table(c)
     c.showPage()
     c.save()
     blocks = read(buf.getvalue(), "t.pdf").blocks
     assert [b.kind for b in blocks] == ["paragraph", "table", "paragraph"]
     table = blocks[1]
-    assert [[cell.text for cell in row] for row in table.rows] == [
-        ["时间与内容", "", "责任单位"], ["1月", "走访慰问困难职工", "权益保障部"], ["2月", "春风行动", "办公室"]]
+    assert [[cell.text for cell in row] for row in table.rows] == TABLE_TEXTS
     assert table.rows[0][0].col_span == 2 and table.rows[0][1].continued
     assert "权益保障部" not in blocks[0].text + blocks[2].text
 
 
-def test_page_without_text_layer_is_reported_not_fatal():
+def test_table_page_between_text_pages_keeps_the_flow():
+    # pdfium reads pages 1 and 3, pdfplumber the ruled page 2; the layout
+    # and the running header are judged over all three together.
+    doc = Layout(header="某某公司工会")
+    for k in range(1, 12):
+        doc.para(_filler(k))
+    doc.pages.append([])  # a page break
+    doc.y = TOP
+    for k in range(12, 21):
+        doc.para(_filler(k))
+    text_pages = doc.pdf()
+    table = io.BytesIO()
+    c = canvas.Canvas(table, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 10.5)
+    c.drawCentredString(PAGE_W / 2, PAGE_H - 50, "某某公司工会")
+    _draw_ruled_table(c)
+    c.showPage()
+    c.save()
+    import pypdfium2 as pdfium
+
+    merged = pdfium.PdfDocument(text_pages)
+    merged.import_pages(pdfium.PdfDocument(table.getvalue()), index=1)
+    out = io.BytesIO()
+    merged.save(out)
+    blocks = read(out.getvalue(), "t.pdf").blocks
+    assert [(b.kind, b.page) for b in blocks if b.kind == "table"] == [("table", 2)]
+    got = [b.text if b.kind == "paragraph" else [[c.text for c in row] for row in b.rows] for b in blocks]
+    assert got[:10] == [_filler(k) for k in range(1, 11)]
+    # (page 1's last line reaches the margin: the table page's first line continues it)
+    assert got[10:] == [_filler(11) + "月度安排如下：", TABLE_TEXTS, "各部门要抓好落实。"] + [_filler(k) for k in range(12, 21)]
+
+
+def _read_in_subprocess(pdf: bytes, tmp_path: Path) -> dict:
+    """The reading of a PDF by a fresh interpreter, with the modules it
+    needed: whether pdfplumber (or pdfminer under it) was imported at all."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf)
+    code = (
+        "import json, sys\n"
+        "from extractor.readers import read_bytes\n"
+        f"r = read_bytes(open({str(path)!r}, 'rb').read(), 'plan.pdf')\n"
+        "print(json.dumps({'blocks': [[b.kind, b.text] for b in r.blocks], 'warnings': r.warnings,\n"
+        "  'pdfplumber': 'pdfplumber' in sys.modules, 'pdfminer': 'pdfminer' in sys.modules}))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.splitlines()[-1])
+
+
+def test_text_pdf_is_read_without_pdfplumber(tmp_path):
+    doc = Layout(header="某某市总工会办公室")
+    doc.title("某某市总工会2025年工作计划")
+    for k in range(1, 30):
+        doc.para(_filler(k))
+    got = _read_in_subprocess(doc.pdf(), tmp_path)
+    assert [t for _, t in got["blocks"]] == ["某某市总工会2025年工作计划"] + [_filler(k) for k in range(1, 30)]
+    assert not got["pdfplumber"] and not got["pdfminer"]
+
+
+def test_ruled_table_page_is_read_by_pdfplumber(tmp_path):
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    _draw_ruled_table(c)
+    c.showPage()
+    c.save()
+    got = _read_in_subprocess(buf.getvalue(), tmp_path)
+    assert [k for k, _ in got["blocks"]] == ["paragraph", "table", "paragraph"]
+    assert got["pdfplumber"]
+
+
+def test_underlined_heading_is_no_table_candidate(tmp_path):
+    # A rule under the header (a red-head document's line) is horizontal
+    # only: no table can hang on it, so pdfplumber is not needed.
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 760, "某某区妇女联合会文件")
+    c.setLineWidth(1.5)
+    c.line(LEFT, 750, RIGHT, 750)
+    c.drawString(LEFT, 700, "一、总体要求")
+    c.showPage()
+    c.save()
+    got = _read_in_subprocess(buf.getvalue(), tmp_path)
+    assert "".join(t for _, t in got["blocks"]) == "某某区妇女联合会文件一、总体要求"
+    assert not got["pdfplumber"]
+
+
+def test_watermark_turned_a_quarter_is_left_out():
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 700, "一、总体要求和工作目标")
+    c.saveState()
+    c.translate(40, 400)
+    c.rotate(90)
+    c.drawString(0, 0, "内部资料注意保存")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    assert [b.text for b in read(buf.getvalue(), "t.pdf").blocks] == ["一、总体要求和工作目标"]
+
+
+def _scan_and_text_pdf() -> bytes:
     from PIL import Image
+    from reportlab.lib.utils import ImageReader
 
     img = io.BytesIO()
     Image.new("RGB", (200, 100), "white").save(img, format="PNG")
     img.seek(0)
-    from reportlab.lib.utils import ImageReader
-
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
     c.drawImage(ImageReader(img), 50, 300, width=500, height=250)
@@ -301,13 +415,19 @@ def test_page_without_text_layer_is_reported_not_fatal():
     c.drawString(LEFT, 700, "第二页有文字。")
     c.showPage()
     c.save()
-    reading = read(buf.getvalue(), "scan.pdf")
-    assert reading.blocks[-1].text == "第二页有文字。"
+    return buf.getvalue()
+
+
+def test_page_without_text_layer_is_reported_not_fatal(tmp_path):
+    reading = _read_in_subprocess(_scan_and_text_pdf(), tmp_path)
+    assert reading["blocks"][-1] == ["paragraph", "第二页有文字。"]
     # Either OCR ran (and says so for page 1) or the page is reported as
-    # unreadable without a text layer; the text page is read either way.
-    page_one = [w for w in reading.warnings if w.startswith("第 1 页")]
+    # unreadable without a text layer; the text page is read either way,
+    # and neither needed pdfplumber.
+    page_one = [w for w in reading["warnings"] if w.startswith("第 1 页")]
     assert page_one
     assert "使用了 OCR" in page_one[0] or page_one[0].startswith("第 1 页：没有文字层（无法 OCR：")
+    assert not reading["pdfplumber"]
 
 
 # --- bad input ----------------------------------------------------------------------
@@ -335,12 +455,33 @@ def test_pdf_with_only_an_owner_password_still_reads():
     assert [b.text for b in reading.blocks] == ["Work plan 2025"]
 
 
-def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
-    # pdfminer cannot map this encrypted CID font's glyphs: it yields
-    # "(cid:N)" placeholders, which must never reach the text.
+def test_cid_font_without_unicode_table_is_read_by_pdfium():
+    # pdfminer cannot map this encrypted CID font's glyphs (it yields
+    # "(cid:N)" placeholders); pdfium, the first reader, maps them.
     reading = read_bytes(_encrypted("", "owner"), "restricted.pdf")
+    assert [b.text for b in reading.blocks] == ["机密工作计划"]
+    assert reading.warnings == []
+
+
+def test_glyphs_without_unicode_mapping_are_not_passed_on_as_text():
+    # A wrong startxref: pdfium rebuilds the cross-reference table, so the
+    # file goes to pdfplumber as a damaged one; pdfminer's "(cid:N)"
+    # placeholders must never reach the text, and the page says why.
+    data = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) + 7), _encrypted("", "owner"))
+    reading = read_bytes(data, "restricted.pdf")
     assert not any("(cid:" in b.text for b in reading.blocks)
     assert any(w.startswith("第 1 页：文字层的字符没有 Unicode 映射") for w in reading.warnings)
+
+
+def test_pdf_with_a_broken_cross_reference_table_reads_as_the_intact_one():
+    # pdfium would rebuild the table silently; such a file goes to
+    # pdfplumber, which reads (or refuses) damaged files as it always did.
+    data = (SHARED / "fixtures" / "d2.pdf").read_bytes()
+    broken = re.sub(rb"startxref\s+(\d+)", lambda m: b"startxref\n%d" % (int(m.group(1)) - 13), data)
+    assert broken != data
+    intact = read_bytes(data, "d2.pdf")
+    reading = read_bytes(broken, "d2.pdf")
+    assert [b.text for b in reading.blocks] == [b.text for b in intact.blocks]
 
 
 @pytest.mark.parametrize("fraction", [0.2, 0.6, 0.95])
@@ -356,3 +497,104 @@ def test_pdf_header_with_garbage_is_a_read_error():
     with pytest.raises(ReadError) as err:
         read_bytes(b"%PDF-1.4\n" + b"\x00\x01garbage" * 50, "junk.pdf")
     assert err.value.file == "junk.pdf"
+
+
+# --- pdfium's reading is pdfplumber's --------------------------------------------
+
+
+def _pdf_laid_out() -> bytes:
+    doc = Layout(header="某某市总工会办公室", footer=lambda n, total: f"第{n}页 共{total}页", even_shift=24)
+    doc.title("某某市总工会2025年工作计划")
+    for k in range(1, 40):
+        doc.para(_filler(k) if k % 3 else LONG)
+    return doc.pdf()
+
+
+def _pdf_of_edge_cases() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(PAGE_W, PAGE_H))
+    # a line-end hyphen (pdfium reports it as a control code marked IsHyphen)
+    c.setFont(FONT, 10)
+    c.drawString(56.8, 700, "幼儿园卫生保健计划")
+    c.setFont("Courier", 10)
+    c.drawString(146.8, 700, "-")
+    c.setFont(FONT, 10)
+    c.drawString(56.8, 685, "为了加强幼儿园卫生保健工作")
+    # a gap of exactly two characters between decimal positions: a space
+    # in pdfminer's doubles (20.000000000000014 > 20)
+    c.drawString(102.8, 650, "组")
+    c.drawString(132.8, 650, "阅读")
+    # Latin beside CJK, digits set apart by a small gap, text scaled by the CTM
+    c.setFont("Helvetica", 12)
+    c.drawString(LEFT, 600, "Annual plan 2025, part 3-5")
+    c.saveState()
+    c.scale(1.5, 1.5)
+    c.setFont(FONT, 10)
+    c.drawString(LEFT / 1.5, 560 / 1.5, "二、主要任务")
+    c.restoreState()
+    # a watermark turned 45°: that page goes to pdfplumber
+    c.showPage()
+    c.setFont(FONT, 16)
+    c.drawString(LEFT, 700, "一、总体要求和工作目标")
+    c.saveState()
+    c.translate(200, 400)
+    c.rotate(45)
+    c.drawString(0, 0, "内部资料注意保存")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory) -> dict[str, bytes]:
+    """PDFs as LibreOffice writes them (embedded subset fonts, positioned
+    glyph runs): d1.docx, and two real plans whose text holds a two-em dash
+    set as one glyph (ra36) and runs of spaces (rc02)."""
+    import os
+    import subprocess
+
+    from extractor.readers import legacy
+
+    soffice = legacy.soffice_path()
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed: run scripts/setup-system.sh")
+        pytest.skip("LibreOffice is not installed: run scripts/setup-system.sh")
+    work = tmp_path_factory.mktemp("lo-pdf")
+    sources = [SHARED / "fixtures" / "d1.docx", Path(__file__).parent / "data" / "real" / "ra36.txt",
+               Path(__file__).parent / "data" / "real" / "rc02.txt"]
+    for src in sources:
+        (work / src.name).write_bytes(src.read_bytes())
+    for group, options in (([sources[0]], []), (sources[1:], ["--infilter=Text (encoded):UTF8,,,"])):
+        subprocess.run(
+            [soffice, "--headless", "--norestore", f"-env:UserInstallation={(work / 'profile').as_uri()}",
+             *options, "--convert-to", "pdf", "--outdir", str(work / "pdf"), *(str(work / src.name) for src in group)],
+            check=True, capture_output=True, timeout=180,
+        )
+    return {f"lo/{src.stem}": (work / "pdf" / f"{src.stem}.pdf").read_bytes() for src in sources}
+
+
+@pytest.mark.parametrize("source", [
+    "fixtures/d2.pdf", "probes3/p3_02_hospital_nursing.pdf", "probes3/p3_05_school_moral.pdf",
+    "probes3/p3_08_enterprise_women.pdf", "probes5/w8_dangjian.pdf", "laid out", "edge cases",
+    "lo/d1", "lo/ra36", "lo/rc02",
+])
+def test_pdfium_reads_what_pdfplumber_reads(source, monkeypatch, request):
+    import extractor.readers.pdf as pdf_module
+
+    if source.startswith("lo/"):
+        data = request.getfixturevalue("libreoffice_pdfs")[source]
+    elif source in ("laid out", "edge cases"):
+        data = {"laid out": _pdf_laid_out, "edge cases": _pdf_of_edge_cases}[source]()
+    else:
+        folder, name = source.split("/")
+        base = SHARED if folder == "fixtures" else Path(__file__).parent / "data"
+        data = (base / folder / name).read_bytes()
+
+    def seen(reading):
+        return [(b.kind, b.text, b.page, [[c.text for c in row] for row in b.rows or []]) for b in reading.blocks], reading.warnings
+
+    by_pdfium = seen(read(data, "t.pdf"))
+    monkeypatch.setattr(pdf_module, "_read_by_pdfium", lambda data: None)  # every page through pdfplumber
+    assert by_pdfium == seen(read(data, "t.pdf"))
