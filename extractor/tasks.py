@@ -462,8 +462,8 @@ def _time_section(children: list[Node], year: int | None) -> tuple[Node, _Ctx] |
     return None
 
 
-# a date closing a line in brackets: "…篮球比赛。(9月11日—25日)"
-_TRAILING_DATE = re.compile(r"[（(]([^（）()]{2,24})[）)]\s*[。；;]?$")
+# "文明礼仪月", "安全教育月": the name a calendar gives a month, no work in it
+_THEME_MONTH = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}(?<![一二三四五六七八九十正元腊冬\d])月\s*[。；;]?\s*$")
 
 
 # what may stand around a time that says nothing else: a field's label, a
@@ -475,10 +475,6 @@ _TIME_ONLY_REST = re.compile(
 _DATE_KINDS = frozenset({"date", "month", "range", "deadline"})
 
 
-# "文明礼仪月", "安全教育月": the name a calendar gives a month, no work in it
-_THEME_MONTH = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}(?<![一二三四五六七八九十正元腊冬\d])月\s*[。；;]?\s*$")
-
-
 def _only_time(text: str, year: int | None) -> bool:
     """"活动时间：2014年9月至10月", "二OO九年二月二十三日": a time and nothing
     to do (it dates the work around it, or signs the plan)."""
@@ -487,6 +483,10 @@ def _only_time(text: str, year: int | None) -> bool:
         return False
     rest = "".join(text[a:b] for a, b in zip([0] + [e.end for e in exprs], [e.start for e in exprs] + [len(text)]))
     return bool(_TIME_ONLY_REST.match(to_simplified(rest).strip()))
+
+
+# a date closing a line in brackets: "…篮球比赛。(9月11日—25日)"
+_TRAILING_DATE = re.compile(r"[（(]([^（）()]{2,24})[）)]\s*[。；;]?$")
 
 
 def _dated_activity(node: Node, year: int | None) -> bool:
