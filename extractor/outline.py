@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import to_simplified, words_of
-from extractor.orgs import org_at_end
 from extractor.lexicon import ADDRESSEE, ITEM_RANK, KIND_RANK, Label, cn_number, word_regex
 from extractor.lexicon import parse_label as parse_structural_label
+from extractor.orgs import org_at_end
 from models import Section
 
 _MONTH_WORD = r"(?:[一二三四五六七八九十元正]{1,3}|\d{1,2})"
