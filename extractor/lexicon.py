@@ -97,6 +97,8 @@ BULLETS = "-•·●▪■◆◇□◎★☆→►"  # not ○: it is a zero in 
 LABEL_KINDS: tuple[tuple[str, float, re.Pattern[str]], ...] = (
     ("part", 0, re.compile(rf"^第({_CN}|{_NUM}|百)\s*(?:部分|章|篇|节)\s*[、，,．.：:]?\s*")),
     ("article", 1, re.compile(rf"^第({_CN}|{_NUM})\s*条\s*[、，,．.：:]?\s*")),
+    # "主题一·…", "专题二：…", "活动三、…": a part named by a word and its number
+    ("theme", 0.5, re.compile(rf"^(?:主题|专题|板块|模块|活动|任务|项目)({_CN})\s*[·•・.．:：、 \t\u3000]\s*")),
     ("cn", 1, re.compile(rf"^({_CN}){_CN_MARK}\s*")),
     ("roman", 1, re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、，,．.：:]?\s*")),
     ("pcn", 2, re.compile(rf"^[（(]\s*({_CN})\s*[）)]\s*[、，,．.]?\s*")),

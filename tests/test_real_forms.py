@@ -840,3 +840,11 @@ def test_activities_parted_by_semicolons_in_a_month_led_paragraph_are_tasks_of_t
     texts = [t.text for t in doc.plans[0].tasks]
     assert any(t.startswith("二年级以上队员") for t in texts), texts
     assert month_of(doc, "征文比赛") == [10]
+
+
+def test_parts_named_by_a_word_and_its_number_are_sections():
+    doc = parse(
+        "某中学2021年寒假社会实践活动方案\n主题一·建党100周年纪念\n1.采访一名身边中共党员。\n2.参观红色教育基地。\n"
+        "主题二·生涯规划职业体验\n1.走访一个工作岗位。\n活动一览表见附件。\n"
+    )
+    assert top_sections(doc) == ["建党100周年纪念", "生涯规划职业体验"]
