@@ -498,3 +498,11 @@ def test_without_a_model_the_rules_run() -> None:
 def test_a_field_label_gives_its_bodies_their_role_and_stays_out_of_their_names() -> None:
     assert names("牵头单位：区发改局  责任单位：各街道、区直各部门") == {"区发改局": "lead", "各街道": "lead", "区直各部门": "lead"}
     assert names("配合单位:县卫健局") == {"县卫健局": "support"}
+
+
+def test_the_training_datas_names_do_not_depend_on_where_the_repository_is_checked_out() -> None:
+    # the held-out split hashes these names: a clone elsewhere must train the same model
+    from extractor.bodies.training import ROOT, _source_name
+
+    assert _source_name(ROOT / "tests" / "data" / "real" / "ra01.txt") == "jihua/tests/data/real/ra01.txt"
+    assert _source_name(ROOT.parent / "shared" / "gold" / "g01.txt") == "shared/gold/g01.txt"

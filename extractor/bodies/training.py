@@ -112,8 +112,15 @@ def example(mentions_file: Path, doc: Path) -> tuple[dict, int, int]:
         placed += 1
         if m["role"] != "none" and at in inverse and end - 1 in inverse:
             spans.append([inverse[at], inverse[end - 1] + 1, "BODY", m["role"]])
-    source = str(doc.relative_to(ROOT.parent)) if doc.is_relative_to(ROOT.parent) else doc.name
-    return {"source": source, "text": view, "spans": _disjoint(spans)}, placed, missed
+    return {"source": _source_name(doc), "text": view, "spans": _disjoint(spans)}, placed, missed
+
+
+def _source_name(doc: Path) -> str:
+    """A document's name in the training data, the same wherever the
+    repository is checked out (the held-out split hashes it)."""
+    if doc.is_relative_to(ROOT):
+        return "jihua/" + doc.relative_to(ROOT).as_posix()
+    return doc.relative_to(ROOT.parent).as_posix() if doc.is_relative_to(ROOT.parent) else doc.name
 
 
 def _end_of(text: str, at: int, name: str) -> int:
@@ -166,8 +173,7 @@ def silver_example(gold_file: Path, doc: Path) -> dict:
             a, b = m.start(), m.end()
             if a in inverse and b - 1 in inverse and not any(x < inverse[b - 1] + 1 and inverse[a] < y for x, y, *_ in taken):
                 taken.append([inverse[a], inverse[b - 1] + 1, "BODY", "silver"])
-    source = str(doc.relative_to(ROOT.parent)) if doc.is_relative_to(ROOT.parent) else doc.name
-    return {"source": source, "text": view, "spans": _disjoint(taken), "silver": True}
+    return {"source": _source_name(doc), "text": view, "spans": _disjoint(taken), "silver": True}
 
 
 def build(silver: bool = True) -> None:
