@@ -447,6 +447,20 @@ def test_related_articles_after_a_plan_are_no_part_of_it():
     assert "工作总结" not in doc.plans[0].text
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "合集下载\n1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑服务。\n2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。\n",
+        "3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理（人工客服工作时间：9:00-18:30）。\n",
+    ],
+)
+def test_a_document_sites_download_notices_are_no_plan(notice):
+    doc = parse(notice + "中学工会春游活动方案\n一、活动内容\n1、三月组织教职工春游。\n")
+    assert [p.title for p in doc.plans] == ["中学工会春游活动方案"]
+    assert "文档" not in doc.plans[0].text
+    assert month_of(doc, "教职工春游") == [3]
+
+
 # --- 8. past text -------------------------------------------------------------------------------
 
 
