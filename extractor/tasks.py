@@ -275,15 +275,30 @@ class TaskBuilder:
             self._objectives(node, path, inner)
             return
         node = self._own_line(node, path, ctx, inner)
-        named = _named_work(node)
+        named = _named_work(node) if node.rank < ITEM_RANK or self._titles_paragraph(node) else None
         for line in node.content:
             # (a paragraph a month opens keeps its opening: it dates each sentence)
-            if named and not line.is_table and not _names_only(line.text) and not _lead_time(line.text, self.year):
+            if named and self._tells_work(line):
                 # "(二)做好报到注册统计工作 / 各二级学院应…": the heading names the
                 # work its paragraph tells; the task reads both
                 line, named = replace(line, text=f"{named}：{line.text}"), None
             self._content(node, line, path, inner)
         self._children(node, path, inner, objective)
+
+    def _titles_paragraph(self, node: Node) -> bool:
+        """An item's short title over the paragraph that tells it ("1、踏春赏花 /
+        公园的春兰…"): one task reading both, not the title alone and again its
+        paragraph."""
+        if _named_work(node) is None or node.own_text.rstrip().endswith(("。", ".", "；", ";")):
+            return False  # "1、植树活动。" is a sentence, a task of its own
+        return any(self._tells_work(ln) for ln in node.content)
+
+    def _tells_work(self, line: Line) -> bool:
+        """A paragraph that can read after the heading naming its work: not a
+        table, a list of names, the plan's closing words, a note, nor a
+        paragraph a month opens (it dates each of its sentences)."""
+        text = line.text
+        return not (line.is_table or _names_only(text) or _CLOSING.match(text) or _NOTE.match(text) or _lead_time(text, self.year))
 
     def _reviews(self, node: Node) -> bool:
         """A heading that tells of work done (回顾, 开展情况, or the period a
@@ -320,7 +335,7 @@ class TaskBuilder:
         elif not node.children:
             rest = node.own_text
             substance = re.sub(r"[（(][^（）()]*[）)]|[。：:；;，,\s]", "", rest[len(node.title) :])
-            if not node.content or len(substance) >= 8 or node.rank >= 3:
+            if not node.content or len(substance) >= 8 or (node.rank >= 3 and not self._titles_paragraph(node)):
                 # a heading's own line carries its time for the whole item; an
                 # item line is the task itself
                 self._unit(rest, path, ctx)
@@ -503,7 +518,9 @@ def _named_work(node: Node) -> str | None:
     """The title of a heading that names one piece of work over its
     paragraphs (a bare heading line, no items under it, no time heading; an
     item's own line is a task already)."""
-    if node.children or not node.content or node.label.kind in TIME_KINDS or node.is_entry or node.rank >= ITEM_RANK:
+    if node.children or not node.content or node.label.kind in TIME_KINDS or node.is_entry:
+        return None
+    if node.rank >= ITEM_RANK and (len(node.title) > 12 or any(ln.is_table for ln in node.content)):
         return None
     title = node.title
     if node.own_text.strip(" 。.：:；;") != title or len(title) < 4 or timex.parse_heading_time(title) is not None:

@@ -669,6 +669,25 @@ def test_a_heading_that_names_the_work_is_read_with_its_paragraph():
     assert not any(t.text.startswith("活动主体") for t in doc.plans[0].tasks)
 
 
+@pytest.mark.parametrize(
+    "items",
+    [
+        "1、踏春赏花\n公园里樱花即将盛开，各色郁金香争奇斗艳。\n2、品氧清肺\n天然氧吧里静心调神。\n",
+        "（1）亲子阅读\n家长与孩子共读一本书，写下读后感。\n（2）手工制作\n用废旧材料制作环保作品。\n",
+        "①参观展览\n组织会员参观市博物馆的非遗展览。\n②座谈交流\n围绕传承非遗开展座谈。\n",
+    ],
+)
+def test_an_items_short_title_over_its_paragraph_is_one_task(items):
+    doc = parse("社区2024年五月活动方案\n一、活动内容\n" + items + "二、活动要求\n各小组按时参加。\n")
+    lines = items.strip().split("\n")
+    for title, paragraph in zip(lines[0::2], lines[1::2]):
+        words = title.lstrip("1234567890、（）()①②")
+        told = [t for t in doc.plans[0].tasks if words in t.text or paragraph[:6] in t.text]
+        # the title and the paragraph that tells it read as one task, not two
+        assert len(told) == 1 and words in told[0].text and paragraph[:6] in told[0].text
+        assert told[0].months == [5]
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
