@@ -492,11 +492,16 @@ def find_year(draft: PlanDraft) -> int | None:
         return None  # "20xx年…计划": the year is masked, not to be guessed
     # the year its text names most ("2017年11月下旬至2018年3月底", "[2017]8号"), the earlier on a tie
     # (a table's words count too: a plan laid out as one table names its year in a cell)
-    said = [int(y) for ln in draft.lines[:40] for y in _YEAR_SAID.findall(years_to_ascii(ln.full_text))]
+    # and a year of two digits before a month counts as this century's ("10年2月26日—2月28日")
+    said = [
+        int(full) if full else 2000 + int(short)
+        for ln in draft.lines[:40]
+        for full, short in _YEAR_SAID.findall(years_to_ascii(ln.full_text))
+    ]
     return min(set(said), key=lambda y: (-said.count(y), y)) if said else None
 
 
-_YEAR_SAID = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*(?:年|[〕\]】）)])")
+_YEAR_SAID = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})\s*(?:年|[〕\]】）)])|(\d{2})\s*年\s*\d{1,2}\s*月)")
 
 
 _UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|团支部|团委|团总支)$")

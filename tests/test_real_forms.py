@@ -494,6 +494,8 @@ def test_an_annexed_table_with_its_own_title_is_a_plan_of_its_own():
         ("冬春火灾防控方案\n一、工作时间\n2017年11月下旬至2018年3月31日。\n二、任务\n2017年底前完成安装。\n", 2017),
         ("20XX年社区工作计划\n一、2023年3月开展义诊。\n", None),
         ("园务计划\n根据苏教函[2019]8号文件精神，组织学习。\n", 2019),
+        ("安全教育行事历\n预备周 | 10年2月26日—2月28日 | 开学报到\n第一周 | 3月1日—3月7日 | 开学典礼\n", 2010),
+        ("少先队活动安排\n一、九月\n1、09年9月1日举行开学典礼。\n", 2009),
     ],
 )
 def test_a_plan_whose_title_has_no_year_takes_the_year_its_text_names_most(text, year):
