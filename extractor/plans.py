@@ -350,8 +350,10 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     cut = _TITLE_CUT.search(t)
     head = t[: cut.start()] if cut else t
     # "开展机关工会活动方案": a verb before the organisation is the plan's action, not its name
-    head = re.sub(r"^(?:关于)?(?:开展|举办|举行|组织|做好|加强|推进)(?=[\u4e00-\u9fff]{2})", "", head)
+    head = re.sub(r"^(?:关于)?(?:开展|举办|举行|组织|做好|加强|推进)(?=[\u4e00-\u9fff]{2})", "", head).lstrip("—-–― ")
     org = org_at_end(head, longest_prefix=True)
+    if org is None and (school := _ORDINAL_SCHOOL.match(head)):
+        return school.group(0)
     if org and (len(org) > 30 or re.search(r"[〔〕《》〈〉\[\]【】“”\d]", org)):
         return None  # a document number or a quoted title, no organisation
     if org and not is_generic_org(org):
@@ -359,6 +361,12 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     if institution and org and head.strip().startswith(org) and is_institution(org):
         return org  # "2020年幼儿园工作计划", "社区文化活动计划": the institution's own plan
     return None
+
+
+# a school named by its place and number, the way its own people write it
+# ("绍兴一中", "县二中", "北京十一中"); only a title's whole head, since in running
+# text the same letters open "三中全会"
+_ORDINAL_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}?[一二三四五六七八九十]{1,3}中$")
 
 
 _TERM = re.compile(

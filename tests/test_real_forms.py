@@ -401,6 +401,10 @@ UNITS = [
      "(一)开展倡议活动。区妇联将通过电视台发出倡议。", "区妇联"),
     # a signature whose date ran into the name
     ("校工会活动计划\n一、三月开展登山活动。\n20xx年XX月18日校工会\n", "校工会"),
+    # a school named by its place and number, under a slogan line
+    ("创新管理  共同发展\n——江城一中2009学年第二学期工作思路\n一、三月召开教代会。", "江城一中"),
+    ("县二中2021年工作计划\n一、九月举行开学典礼。", "县二中"),
+    ("学习贯彻三中全会精神工作安排\n一、三月组织专题学习。", None),
 ]
 
 
