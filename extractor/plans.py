@@ -482,8 +482,8 @@ def find_year(draft: PlanDraft) -> int | None:
     for h in draft.header:
         h = years_to_ascii(to_simplified(h))
         m = _SCHOOL_YEAR.search(h)
-        if m:  # the second term of 2023—2024学年 (or of 2023学年) runs in 2024
-            second = re.match(r"第[二2]学期|下学期|春季", m.group(3))
+        if m:  # the second term of 2023—2024学年 (or of 2023学年), and its winter holiday, run in 2024
+            second = re.match(r"第[二2]学期|下学期|春季|寒假", m.group(3))
             return int(m.group(2) or int(m.group(1)) + 1) if second else int(m.group(1))
         m = _YEAR.search(h)
         if m:

@@ -208,6 +208,12 @@ def test_the_second_term_of_a_school_year_is_its_later_year():
     assert plan.year == 2024 and plan.unit == "南江大学校学生会"
 
 
+@pytest.mark.parametrize(("term", "year"), [("2020学年寒假", 2021), ("2020学年第一学期", 2020)])
+def test_a_school_years_winter_holiday_falls_in_its_later_year(term, year):
+    (plan,) = plans_of(f"江城中学校团委{term}社会实践活动方案\n一、活动内容\n开展职业体验。")
+    assert plan.year == year
+
+
 def test_a_signature_in_chinese_numerals_or_brackets_gives_the_year():
     for sig in ["二〇二四年一月", "（青石岭村村民委员会 2024年1月）"]:
         (plan,) = plans_of(f"村工作计划\n为做好今年工作，结合本村实际，制定本计划。\n一、村务公开\n每季度公开一次。\n{sig}")
