@@ -375,6 +375,8 @@ class TaskBuilder:
             or _CLOSING.match(text)
             or _NOTE.match(text)
             or ANNEX.match(text.strip())
+            or _ANNEX_TITLE.match(text)
+            or _signed(text)
             or _ASSIGNMENT.match(words_of(text))
             or _FIELD_HEAD.match(words_of(text))
         ):
@@ -411,6 +413,14 @@ _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局�
 # "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
 _DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
+# "附1：绍兴一中2021年寒假职业体验活动操作指导": the title of an annexed
+# paper, no work of its own
+_ANNEX_TITLE = re.compile(
+    r"^\s*附(?:件|页|录|表)?\s*[\d一二三四五六七八九十]{0,2}\s*[:：、.．]?\s*[《“]?[^，,。；;：:]{4,40}"
+    r"(?:指导|指南|方案|计划|安排|细则|办法|要点|说明|一览表|记录表|登记表|统计表|汇总表|申报表|报名表|清单|表)[》”]?\s*$"
+)
+# "校团委2021年1月26日": who signs and when, in the middle of a page
+_SIGNED = re.compile(r"^\s*(\S{2,20}?)\s*(?:(?:19|20)\d{2}|[xX×]{2,4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 # "地点：二楼会议厅", "活动经费：由校工会承担": where, who may join, what it costs — no work
 _FIELD_HEAD = re.compile(rf"^\s*(?:{word_regex('field_heads').pattern})\s*[:：]")
 # "活动总负责：xx", "负责人：", "组长：王某": who answers for it, no work
@@ -488,6 +498,11 @@ _TIME_ONLY_REST = re.compile(
 )
 # festivals and days are work in a calendar's list ("五一劳动节"); dates are not
 _DATE_KINDS = frozenset({"date", "month", "range", "deadline"})
+
+
+def _signed(text: str) -> bool:
+    m = _SIGNED.match(text)
+    return bool(m and org_at_end(m.group(1)))
 
 
 def _only_time(text: str, year: int | None) -> bool:

@@ -694,6 +694,23 @@ def test_an_items_short_title_over_its_paragraph_is_one_task(items):
         assert told[0].months == [5]
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "校团委2021年1月26日",
+        "江城中学工会 2024年3月1日",
+        "附1：江城中学2021年寒假职业体验活动操作指导",
+        "附件2：社会实践活动记录表",
+        "附：2024年春季学期工作安排一览表",
+    ],
+)
+def test_a_signature_or_an_annexs_title_inside_a_page_is_no_task(line):
+    doc = parse(f"江城中学寒假社会实践活动方案\n一、活动内容\n1、寒假期间完成一次职业体验。\n{line}\n二、提交要求\n2月底前提交记录表。\n")
+    texts = [t.text for t in doc.plans[0].tasks]
+    assert not any(line.strip()[:6] in t for t in texts)
+    assert month_of(doc, "职业体验") == [1, 2]
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
