@@ -483,12 +483,27 @@ def _find_times(text: str, year_context: int | None) -> tuple[TimeExpr, ...]:
     cands = [_apply_year(s, c, year_context) for c in _numeric_cands(s) + _word_cands(s)]
     titles = [m.span() for m in _DOC_TITLE.finditer(s)]
     out = []
-    for c in _resolve(cands):
+    found = _resolve(cands)
+    for i, c in enumerate(found):
         if any(a < c.start and c.end < b for a, b in titles):
             continue  # 《2023年6月全市…活动有关要求》: a document's name, not a time of the work
+        if c.kind == "festival" and (
+            (i and _glosses(s, found[i - 1], c)) or (i + 1 < len(found) and _glosses(s, c, found[i + 1]))
+        ):
+            continue  # "2月26日（元宵节）", "元宵节（2月26日）": the festival names the day the date says
         start, end = where[c.start], where[c.end - 1] + 1  # offsets in the input
         out.append(TimeExpr(text[start:end], tuple(sorted(set(c.months))), start, end, c.kind))
     return tuple(out)
+
+
+def _glosses(s: str, first, second) -> bool:  # noqa: ANN001 - candidates of _resolve
+    """A day's date and a festival, one in brackets right after the other
+    ("2月26日（元宵节）", "元宵节(2月26日)"): two names of one day."""
+    return (
+        {first.kind, second.kind} == {"date", "festival"}
+        and s[first.end : second.start].strip() in ("（", "(")
+        and s[second.end : second.end + 1] in ("）", ")")
+    )
 
 
 def _bearing(exprs: list[TimeExpr]) -> list[TimeExpr]:

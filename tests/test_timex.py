@@ -209,6 +209,10 @@ CASES: list[tuple[str, list[int], str | None]] = [
     ("坚持风清气正、政治清明", [], None),
     ("组织开展“金秋助学”活动", [], None),
     ("全年重点工作按计划推进", [], None),
+    # a festival and a date naming one day, either in brackets: the date says when
+    ("截稿日期为2月26日（元宵节）24:00", [2], "2月26日"),
+    ("于2月21日(大年初十)前提交访谈记录", [2], "2月21日"),
+    ("元宵节（2月26日）举办猜灯谜活动", [2], "2月26日"),
 ]
 
 
