@@ -353,7 +353,9 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
     head = re.sub(r"^(?:关于)?(?:开展|举办|举行|组织|做好|加强|推进)(?=[\u4e00-\u9fff]{2})", "", head).lstrip("—-–― ")
     org = org_at_end(head, longest_prefix=True)
     if org is None and (school := _ORDINAL_SCHOOL.match(head)):
-        return school.group(0)
+        rest = head[school.end() :]  # "绍兴一中校团委": the school's office
+        if not rest or org_at_end(rest) == rest:
+            return head
     if org and (len(org) > 30 or re.search(r"[〔〕《》〈〉\[\]【】“”\d]", org)):
         return None  # a document number or a quoted title, no organisation
     if org and not is_generic_org(org):
@@ -366,7 +368,7 @@ def unit_from_title(text: str, institution: bool = False) -> str | None:
 # a school named by its place and number, the way its own people write it
 # ("绍兴一中", "县二中", "北京十一中"); only a title's whole head, since in running
 # text the same letters open "三中全会"
-_ORDINAL_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}?[一二三四五六七八九十]{1,3}中$")
+_ORDINAL_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}?[一二三四五六七八九十]{1,3}中(?![\u4e00-\u9fff]*全会)")
 
 
 _TERM = re.compile(
