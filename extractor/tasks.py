@@ -28,6 +28,7 @@ from extractor.schedule import table_tasks
 from models import Objective
 
 _OBJECTIVE_HEAD = word_regex("objective_heads")
+_FRAME_HEAD = re.compile(rf"(?:{word_regex('frame_heads').pattern})\s*[:：]?\s*$")
 # "时间：3月5日" as a field of an item; glued to the words before it only when
 # a date follows ("…庆祝大会时间:2010年3月3日地点:…", a page without line breaks)
 _FIELD_TIME = re.compile(
@@ -234,8 +235,9 @@ class TaskBuilder:
     # -- entry -------------------------------------------------------------
     def run(self, root: Node, header: list[str]) -> None:
         ctx = plan_time(header, self.year) or notice_time(root.content, self.year)
+        framed = ctx  # what dates the sections on how the work is run
         said = _time_section(root.children, self.year)
-        if said is not None:  # "三、活动时间：2021年4月1日至4月30日" dates the plan
+        if said is not None:  # "三、活动时间：2021年4月1日至4月30日" dates the plan's activity
             months, text = _resolve((said[1].months, said[1].text), ctx)
             ctx = _Ctx(months, text or said[1].text)
             if not _says_more(*said):
@@ -248,15 +250,18 @@ class TaskBuilder:
                 self.objectives.append(Objective(text=line.text, section_path=[]))
             else:
                 self._unit(line.text, [], ctx)
-        self._children(root, [], ctx, False)
+        self._children(root, [], ctx, False, framed=framed if said is not None else ctx)
 
-    def _children(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
+    def _children(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool, framed: _Ctx | None = None) -> None:
         for group in _records(node.children):
             if len(group) > 1:
                 text = "；".join(g.own_text for g in group)
                 self._unit(text, path + [group[0].label.text], ctx)
                 continue
-            self._visit(group[0], path, ctx, objective)
+            # "活动时间：5月10日" dates the activity, not "六、注意事项" or "组织领导"
+            # (how it is run); they keep only the plan's own time
+            frame = not group[0].is_entry and _FRAME_HEAD.match(words_of(group[0].title))
+            self._visit(group[0], path, framed if frame else ctx, objective)
 
     def _visit(self, node: Node, path: list[str], ctx: _Ctx | None, objective: bool) -> None:
         path = path + [node.label.text]

@@ -712,6 +712,16 @@ def test_a_signature_or_an_annexs_title_inside_a_page_is_no_task(line):
     assert month_of(doc, "职业体验") == [1, 2]
 
 
+@pytest.mark.parametrize("frame", ["注意事项", "组织领导", "活动要求", "职责分工"])
+def test_an_activity_time_dates_the_activity_not_how_it_is_run(frame):
+    doc = parse(
+        "教职工春游活动方案\n一、活动时间\n2024年4月13日（周六）\n二、活动内容\n1、组织教职工登山健身。\n"
+        f"三、{frame}\n1、各工会小组长负责本组人员的安全。\n2、费用由校工会承担。\n"
+    )
+    assert month_of(doc, "登山健身") == [4]
+    assert month_of(doc, "本组人员的安全") == []
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
