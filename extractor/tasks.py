@@ -429,7 +429,10 @@ _SIGNED = re.compile(r"^\s*(\S{2,20}?)\s*(?:(?:19|20)\d{2}|[xX×]{2,4})\s*年\s*
 # "地点：二楼会议厅", "活动经费：由校工会承担": where, who may join, what it costs — no work
 _FIELD_HEAD = re.compile(rf"^\s*(?:{word_regex('field_heads').pattern})\s*[:：]")
 # "活动总负责：xx", "负责人：", "组长：王某": who answers for it, no work
-_ASSIGNMENT = re.compile(r"^[^，,。；;:：]{0,14}(?:总?负责人?|总?协调人?|联系人|责任人|经办人|组长|副组长|成员|主持人?)\s*[:：]")
+_ASSIGNMENT = re.compile(
+    r"^[^，,。；;:：]{0,14}(?:总?负责人?|总?协调人?|联系人|责任人|经办人|组长|副组长|成员|主持人?"
+    r"|[正副]?(?:大|中|小)?队长|[正副]?主任|[正副]?书记|委员|辅导员)\s*[:：]"
+)
 # "第一部分 2023年工作回顾": last year's work, no task of this plan
 _REVIEW_HEAD = re.compile(
     rf"{word_regex('review_heads').pattern}|(?:上年|去年|上一年|过去一年|\d{{4}}年)度?(?:工作)?总结|(?:开展|完成|落实|工作)情况"

@@ -722,6 +722,16 @@ def test_an_activity_time_dates_the_activity_not_how_it_is_run(frame):
     assert month_of(doc, "本组人员的安全") == []
 
 
+@pytest.mark.parametrize(
+    "roster",
+    ["第二中队 中队长:黄俊翔 副中队长:董入萱", "组长：王某某（校长）", "副主任：李某", "大队辅导员：陈某", "成员：各班班主任"],
+)
+def test_who_holds_which_post_is_no_task(roster):
+    doc = parse(f"少先队建队活动方案\n一、活动时间\n2020年12月\n二、活动内容\n1、建立各年级少先队中队。\n{roster}\n")
+    assert month_of(doc, "建立各年级少先队中队") == [12]
+    assert not any(roster[:5] in t.text for t in doc.plans[0].tasks)
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
