@@ -227,6 +227,12 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
     return not starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 20
 
 
+def _opens_nothing(a: str, b: str) -> bool:
+    """"…并统计所有加入 / (blank) / 的青年志愿者。": 的 opens no sentence, so a
+    line it starts goes on the unfinished one before it, blank line or not."""
+    return bool(a) and a[-1] not in TERMINALS and b.startswith("的") and not b.startswith("的确")
+
+
 def _closes_note(a: str) -> bool:
     """`…。（时间：3月）` or a whole-line parenthesis ends a paragraph."""
     return bool(re.search(r"[。；！？.;!?][（(][^（()）]*[）)]$", a)) or a.startswith(("（", "(")) or "时间" in a[-12:]
@@ -397,8 +403,9 @@ def clean(blocks: list[Block]) -> list[Line]:
             # a line set far in (a centred title, a right-aligned signature)
             # stands alone, and so does the line after it
             aligned = display_width(b.text) - display_width(b.text.lstrip()) >= 8
-            if pending is not None and not gap and not cell and not aligned and not last_aligned and _should_join(
-                pending.text, text, full_width, after_break, last_width
+            if pending is not None and not cell and not aligned and not last_aligned and (
+                (not gap and _should_join(pending.text, text, full_width, after_break, last_width))
+                or _opens_nothing(pending.text, text)
             ):
                 pending.text += text
                 gap = False

@@ -64,6 +64,14 @@ def test_line_starting_with_a_full_stop_continues_the_sentence():
     assert lines_of("组织开展读书活动\n。二是开展竞赛活动。") == ["组织开展读书活动。二是开展竞赛活动。"]
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_line_opened_by_de_goes_on_the_sentence_before_it(gap):
+    text = f"(1) 组织新青年志愿者的招募,注册工作,并统计所有加入{gap}的青年志愿者。\n(2) 开展志愿服务。"
+    assert lines_of(text)[0] == "(1) 组织新青年志愿者的招募,注册工作,并统计所有加入的青年志愿者。"
+    # a finished sentence stays apart
+    assert len(lines_of("一、三月开展植树。\n\n的确要做好准备。")) == 2
+
+
 def test_page_number_between_two_halves_of_a_sentence_is_dropped_and_the_halves_joined():
     text = "组织职工参加市总工会举办的职工技能大赛，做好选手的\n\n- 1 -\n\n推荐和集训工作。\n2.其他工作。"
     assert lines_of(text) == ["组织职工参加市总工会举办的职工技能大赛，做好选手的推荐和集训工作。", "2.其他工作。"]
