@@ -289,8 +289,10 @@ def _ends_time_scope(line: Line, open_node: Node) -> bool:
 
 
 # field names of a record ("时间：3月5日", "地点：…"): a record's parts, no headings
+# ("演练时间：", "比赛地点：" name the same fields of another kind of event)
 _FIELD = re.compile(
     r"^(?:活动)?(?:时间|地点|对象|名称|主题|形式|内容|负责人?|责任人|联系人|主办|承办|协办|参加对象|参加人员|参加人|要求|备注|预算)$"
+    r"|^[\u4e00-\u9fff]{1,4}(?:时间|地点|地址|对象|人员)$"
 )
 _INTRO = re.compile(r"如下|以下|下列|如次|具体是")
 

@@ -732,6 +732,16 @@ def test_who_holds_which_post_is_no_task(roster):
     assert not any(roster[:5] in t.text for t in doc.plans[0].tasks)
 
 
+@pytest.mark.parametrize("field", ["演练地点", "比赛地点", "集合时间", "参赛人员"])
+def test_an_empty_field_of_an_event_stays_in_its_record(field):
+    doc = parse(
+        "乡应急演练计划\n一、演练安排\n(一)突发森林火灾\n演练时间:5月25日\n"
+        f"{field}:\n实施单位:乡政府、林业站\n(二)地质灾害滑坡\n演练时间:6月20日\n"
+    )
+    assert month_of(doc, "突发森林火灾") == [5]
+    assert month_of(doc, "地质灾害滑坡") == [6]
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
