@@ -66,7 +66,7 @@ class _Ctx:
 def _own_time(text: str, year: int | None) -> tuple[list[int], str | None]:
     """A task's own months: an explicit "时间：…" field wins over words in the text."""
     # sentences telling of last year say nothing of this plan's months
-    text = "".join(x for x in _SENTENCE.findall(text) if not timex.looks_back(x, year))
+    text = "".join(x for x in _SENTENCE.findall(text) if not timex.looks_back(x, year) and not timex.tells_done(x))
     if not text.strip():
         return [], None
     m = _FIELD_TIME.search(text)

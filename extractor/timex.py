@@ -457,6 +457,13 @@ _REVIEW_OPEN = re.compile(
 _FUTURE = re.compile(r"将|要|计划|力争|争取|拟|继续|努力")
 
 
+# work told as done: "3月份多次召开了党委会", "已于4月完成换届"
+_DONE = re.compile(
+    r"(?:召开|开展|举办|举行|组织|完成|进行|成立|印发|制定|落实|慰问|走访|表彰|评选|参加|发放|建立|签订|取得|获得|实现|启动)了"
+    r"|已(?:经)?(?:于|在)?[^，。；]{0,8}?(?:召开|开展|举办|举行|组织|完成|进行|成立|印发|制定|启动)"
+)
+
+
 def looks_back(sentence: str, year: int | None) -> bool:
     """Whether a sentence tells of the past ("2023年，区妇联荣获…，春节期间
     慰问…" in a 2024 plan): it opens with 去年 or a year before `year`, and
@@ -465,6 +472,13 @@ def looks_back(sentence: str, year: int | None) -> bool:
     if not m or _FUTURE.search(sentence):
         return False
     return not m.group("y") or (year is not None and int(m.group("y")) < year)
+
+
+def tells_done(sentence: str) -> bool:
+    """Whether a sentence tells its work as done ("我镇在3月份多次召开了党委会",
+    "已于4月完成换届") with no word of the future: its time is when that
+    was, not a month of this plan (who did it may still work in it)."""
+    return bool(_DONE.search(sentence)) and not _FUTURE.search(sentence)
 
 
 def find_times(text: str, *, year_context: int | None = None) -> list[TimeExpr]:

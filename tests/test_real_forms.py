@@ -484,6 +484,19 @@ def test_a_sentence_about_last_year_gives_no_months():
     assert month_of(doc, "家庭教育讲座") == [4]
 
 
+@pytest.mark.parametrize(
+    "done",
+    ["我镇在3月份多次召开了党委会，部署春耕工作。", "4月已完成村两委换届。", "5月举办了职工运动会，效果良好。"],
+)
+def test_work_told_as_done_gives_no_months(done):
+    doc = parse(f"镇2024年工作计划\n一、重点工作\n1、{done}\n2、六月开展防汛演练。\n")
+    assert all(not t.months for t in doc.plans[0].tasks if done[:6] in t.text)
+    assert month_of(doc, "防汛演练") == [6]
+    # work to be done keeps its month, even where it says what was done before
+    doc = parse("镇2024年工作计划\n一、重点工作\n1、在去年召开了动员会的基础上，3月将继续召开推进会。\n")
+    assert month_of(doc, "推进会") == [3]
+
+
 def test_an_annexed_table_with_its_own_title_is_a_plan_of_its_own():
     doc = parse(
         "各科室：\n经研究，现将2024年工作任务分解下达给你们，请认真组织落实。\n附件\n"
