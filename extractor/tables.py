@@ -317,7 +317,10 @@ def vertical_table(texts: list[str], i: int, year: int | None = None) -> Vertica
         cells, anchors, j = cells[:-1], anchors[:-1], j - 1
     if len(anchors) < 2 and numbered:
         tc, anchors = roles["index"][0], _counting(cells)
-    if len(anchors) >= 2 or (numbered and anchors):
+    # one time over the whole run (二月份 / 开学准备。/ 期初环境布置。/ …): one row,
+    # its lines the paragraphs of its content, not pairs of cells
+    lone = len(anchors) == 1 and anchors[0] == tc == 0 and width == 2
+    if len(anchors) >= 2 or (numbered and anchors) or lone:
         if starts is None:
             starts = [max(0, a - tc) for a in anchors]
             starts[0] = max(0, anchors[0] - tc) if tc else anchors[0]
