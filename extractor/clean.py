@@ -57,6 +57,12 @@ _SITE = re.compile(
     r"|全文预览已结束|下载本文档|本文档由用户提供|收益归属内容提供方|^文档简介$|^约\s*[\d.]+\s*千?字|^约\s*\d+\s*页|发布于\S{0,6}$|^举报$|阅读量\s*[:：]|我要投稿|在线客服|此处隐藏\d+个字"
     r"|下载文档前|自行甄别|部分预览|不可在线预览|如文档侵犯|侵犯您的权益|联系客服|人工客服|^合集下载$|^立即下载$|^文档下载$"
 )
+# "《…》由会员分享，可在线阅读，更多相关《…(3页珍藏版)》请在金锄头文库上搜索。",
+# "上传人:… 文档编号:… 上传时间:…", "【文档说明】….docx(共4页),文档为.docx格式"
+_SHARED_DOC = re.compile(
+    r"由会员分享.{0,6}可在线阅读|^上传人\s*[:：].{0,40}(?:文档编号|上传时间)|^【文档说明】|文档为\.?(?:docx?|pdf|wps)格式"
+    r"|全部预览完了|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页$|_第\d+页$|^资源描述$|^返回\s*下载\s*相关\s*举报$"
+)
 # markers after which a web page lists other articles' titles, not the plan's text
 _TAIL_LIST = re.compile(r"^【?(?:相关推荐|相关文章|相关阅读|相关链接|推荐阅读|热门文章|猜你喜欢|延伸阅读|更多(?:相关)?(?:文章|范文)|上一篇|下一篇)")
 _CREDIT = re.compile(r"^[（(]\s*(?:供稿|来稿|稿件来源|通讯员|作者|来源|编辑)\s*[:：][^）)]*[）)]$")
@@ -164,6 +170,8 @@ def is_boilerplate(text: str) -> bool:
         return True
     if len(t) < 160 and _SITE.search(t):
         return True
+    if _SHARED_DOC.search(t):
+        return True  # a document-sharing site's blurb, however many of its links follow
     keys = {m.group(1) for m in _BYLINE_KEY.finditer(t)}
     if len(t) < 160 and (len(keys) >= 2 or (keys and (_DATE.search(t) or t.endswith((":", "："))))):
         return True

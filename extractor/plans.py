@@ -168,9 +168,10 @@ def _run_in_title(lines: list[Line]) -> list[Line]:
         text = line.text[page.end() :] if page else line.text
         for m in _STRONG.finditer(text[:50]):
             head, rest = text[: m.end()], text[m.end() :]
+            # (the viewer's page number is evidence enough of a title)
             if (
                 not _SENTENCE_MARK.search(head)
-                and title_weight(head) >= TITLE_WEIGHT + 1
+                and title_weight(head) >= TITLE_WEIGHT + (0 if page else 1)
                 and not re.match(r"[，。；：、,.;:）)]", rest)
             ):
                 return lines[:i] + [Line(text=head, page=line.page), Line(text=rest, page=line.page)] + lines[i + 1 :]
@@ -262,7 +263,10 @@ def _strip_title_echo(draft: PlanDraft) -> None:
         return
     first = draft.lines[0]
     text = re.sub(r"^\d{1,2}\s*[、.．]\s*", "", first.text)  # a viewer's page number
-    for h in sorted({_TITLE_PREFIX.sub("", x).strip() for x in draft.header}, key=len, reverse=True):
+    titles = {_TITLE_PREFIX.sub("", x).strip() for x in draft.header}
+    # the viewer's copy may drop the year: "202X年区妇联…计划" / "1、区妇联…计划XX年,…"
+    titles |= {core for t in titles if len(core := _LEADING_YEAR.sub("", plain(t)).strip()) >= 6}
+    for h in sorted(titles, key=len, reverse=True):
         n = _echo_length(text, h)
         if n and len(text) > n + 4:
             first.text = text[n:].lstrip("】]」》,，:：、 ")
@@ -327,7 +331,7 @@ _SUBJECT = re.compile(
 )
 
 
-_MASKED = r"20[xX×*_＿]{2}|[xX×*]{2}|20__"
+_MASKED = r"20[xX×*_＿]{2}|20\d[xX×*]|[xX×*]{2}|20__"
 
 
 _LEADING_YEAR = re.compile(

@@ -5,6 +5,8 @@ the plans found, their sections, each task's months, the unit."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor.pipeline import parse_bytes
@@ -470,6 +472,30 @@ def test_a_document_sites_download_notices_are_no_plan(notice):
     assert [p.title for p in doc.plans] == ["中学工会春游活动方案"]
     assert "文档" not in doc.plans[0].text
     assert month_of(doc, "教职工春游") == [3]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a library's viewer: upload details, page thumbnails, the blurb; the title echoed without its year
+        "202X年区妇联妇女儿童工作计划\n上传人:tang****xu5 文档编号:136997927 上传时间:2020-07-04 格式:DOCX 页数:3\n"
+        "返回 下载 相关 举报\n202X年区妇联妇女儿童工作计划_第1页\n第1页 / 共3页\n亲,该文档总共3页,全部预览完了,如果喜欢就下载吧!\n"
+        "资源描述\n《202X年区妇联妇女儿童工作计划》由会员分享,可在线阅读,更多相关《202X年区妇联妇女儿童工作计划(3页珍藏版)》"
+        "请在金锄头文库上搜索。\n1、区妇联妇女儿童工作计划XX年,区妇联将继续践行群众路线,三月开展巾帼建功活动。\n",
+        # a blurb longer than any line of the plan, then the viewer's first page with the title run in
+        "《乡镇妇女工作方案.docx》由会员分享,可在线阅读,更多相关《乡镇妇女工作方案.docx(2页珍藏版)》请在淘文阁网|工程机械CAD图纸|"
+        "机械工程制图|CAD装配图下载|SolidWorks_CaTia_CAD_UG_PROE_设计图分享下载|建筑施工图纸下载|施工组织设计下载上搜索。\n"
+        "1、XX镇妇联妇女工作方案为着力建设一支活力足的妇女干部队伍,结合实际,制定本方案。三月开展巾帼建功活动。\n",
+    ],
+)
+def test_a_document_librarys_page_around_a_plan_is_no_part_of_it(page):
+    doc = parse(page)
+    assert len(doc.plans) == 1
+    plan = doc.plans[0]
+    assert plan.title.endswith(("妇女儿童工作计划", "妇女工作方案"))
+    assert not re.search(r"上传人|由会员分享|全部预览|第1页", plan.text)
+    assert not plan.text.startswith(("1、", "区妇联妇女儿童工作计划", "XX镇妇联妇女工作方案"))
+    assert month_of(doc, "巾帼建功") == [3]
 
 
 # --- 8. past text -------------------------------------------------------------------------------
