@@ -222,8 +222,8 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
         return True  # a bracket or quote opened near the end: the sentence goes on
     if a[-1] in TERMINALS or (a.endswith(("）", ")")) and _closes_note(a)):
         return False
-    if starts_label(b):
-        return False
+    if starts_label(b) or _ANNEX_MARK.match(b) or _ANNEX_MARK.match(a):
+        return False  # "附件2" stands alone: it opens an annex, it continues nothing
     if after_page_break:
         return True  # a page number fell between two halves of one paragraph
     if full_width and a_width >= full_width:
@@ -233,6 +233,9 @@ def _should_join(a: str, b: str, full_width: int | None, after_page_break: bool 
     # a line without a label, with a comma inside and no end mark, is a
     # sentence cut in two (headings seldom carry commas without a label)
     return not starts_label(a) and bool(re.search(r"[，,]", a)) and len(a) > 20
+
+
+_ANNEX_MARK = re.compile(r"^\s*附\s*件\s*[\d一二三四五六七八九十]*\s*[:：]?\s*$")
 
 
 def _opens_nothing(a: str, b: str) -> bool:

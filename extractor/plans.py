@@ -17,6 +17,7 @@ from extractor.clean import Line
 from extractor.hanzi import plain, to_simplified, words_of
 from extractor.lexicon import ADDRESSEE, starts_label, word_regex, years_to_ascii
 from extractor.outline import parse_label
+from extractor.tables import column_role
 from extractor.orgs import ORG_SUFFIX, is_generic_org, is_institution, org_at_end
 
 _STRONG = word_regex("plan_words.strong")
@@ -104,6 +105,8 @@ def _header_ish(line: Line, nxt: Line | None = None) -> bool:
         return True  # "——以青春之我建功新时代": a subtitle
     if parse_label(t) or word_regex("section_heads").match(t):
         return False  # "4月份", "第一季度", "指导思想" open the body
+    if len(t) <= 6 and nxt is not None and not nxt.is_table and column_role(t) and column_role(nxt.text):
+        return False  # "考评项目 / 具体内容 / …": a table's header, one cell a line
     # "为了活跃…的文化" (a page cut mid-sentence) opens the body, it names nothing
     return len(t) <= 30 and not re.search(r"[，。；：:,;！!？?]", t) and not re.match(r"(?:为了|根据|按照)", t)
 
@@ -147,6 +150,11 @@ def _plan_starts(lines: list[Line]) -> tuple[list[int], bool]:
         annexed = prev is not None and not prev.is_table and ANNEX.match(prev.text.strip())
         if prev is not None and not prev.is_table and not annexed and re.search(r"[:：]\s*$", prev.text):
             continue  # "参考文献：/《…工作要点》": what a heading introduces, no plan's title
+        if kept and annexed and all(ln.text.strip() == "" or ANNEX.match(ln.text.strip()) for ln in lines[kept[-1] + 1 : i]):
+            # "清廉机关责任分工 / 附件2 / 清廉机关建设任务分工": a running head over
+            # nothing but the annex; the annex's own title names the plan
+            kept[-1] = i
+            continue
         if kept and annexed and not (i + 1 < len(lines) and lines[i + 1].is_table):
             continue  # an annex of prose continues its plan; an annexed table is a plan of its own
         kept.append(i)

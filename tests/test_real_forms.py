@@ -498,6 +498,25 @@ def test_a_document_librarys_page_around_a_plan_is_no_part_of_it(page):
     assert month_of(doc, "巾帼建功") == [3]
 
 
+def test_an_annexs_title_under_a_running_head_names_the_plan():
+    doc = parse(
+        "清廉机关责任分工\n\n— 15 -\n\n附件2\n\n清廉机关建设任务分工\n\n考评项目\n\n具体内容\n\n责任科室\n\n"
+        "强化组织领导\n\n3月底前专题研究部署清廉机关建设\n\n办公室\n"
+    )
+    assert [p.title for p in doc.plans] == ["清廉机关建设任务分工"]
+
+
+@pytest.mark.parametrize("header", [["序号", "工作任务", "责任单位", "完成时限"], ["月份", "主要工作", "负责部门"]])
+def test_a_tables_header_after_a_title_is_no_subtitle(header):
+    cells = ["1", "开展安全生产大检查", "安监科", "6月底前"] if header[0] == "序号" else ["六月", "开展安全生产大检查", "安监科"]
+    doc = parse("2024年安全生产工作任务分工\n" + "\n".join(header + cells) + "\n")
+    plan = doc.plans[0]
+    assert plan.title == "2024年安全生产工作任务分工"
+    assert plan.text.startswith(header[0])
+    months = month_of(doc, "安全生产大检查")
+    assert months and set(months) <= {1, 2, 3, 4, 5, 6}
+
+
 # --- 8. past text -------------------------------------------------------------------------------
 
 
