@@ -358,6 +358,12 @@ def _top_numbered(kids: list[Node]) -> list[Node]:
         return []
     values = [c.label.value for c in top if c.label.value is not None]
     if any(b < a for a, b in zip(values, values[1:])):  # a repeated number (五、五、) is a typo, a restart lost its parents
+        restart = next(k for k, (a, b) in enumerate(zip(top, top[1:])) if b.label.value is not None and a.label.value is not None and b.label.value < a.label.value)
+        first, later = top[: restart + 1], top[restart + 1 :]
+        # "一 活动目的: … 四 活动要求:" then "一、成立…领导小组": another plan's
+        # numbering, in another style, after a whole run from 1
+        if first[0].label.value == 1 and later and later[0].label.value == 1 and later[0].label.text != first[0].label.text and len(first) >= 3:
+            return [c for c in first if not c.is_entry]
         return []
     # before the first top section, lower-kind items are a preamble (an
     # excerpt's leftovers); after it they cannot stand at the top

@@ -228,6 +228,17 @@ def test_a_plan_laid_out_as_a_form_has_each_field_as_a_section():
     assert month_of(doc, "国旗下讲话") == [4]
 
 
+def test_a_second_numbering_in_another_style_after_a_whole_run_leaves_the_first_as_the_outline():
+    doc = parse(
+        "“安全伴我在校园”活动方案\n一 活动目的:\n加强安全教育。\n二 活动时间:\n4月7日——4月30日\n三 活动要点:\n1组织安全倡议签名活动。\n"
+        "四 活动要求:\n1 各班开展教育活动。\n一、成立学校安全工作领导小组\n学校成立领导小组。\n二、加强检查\n每月检查一次。\n"
+    )
+    assert top_sections(doc) == ["活动目的", "活动时间", "活动要点", "活动要求"]
+    # the same style starting again lost its parents (see the test above)
+    cut = parse("工会活动方案\n一、活动目的\n二、活动时间:4月16日\n三、活动地点\n一、组织机构\n二、奖励办法\n")
+    assert top_sections(cut) == []
+
+
 # --- 3. time headings of any wording -----------------------------------------------------
 
 TIME_HEADINGS = [
