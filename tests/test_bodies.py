@@ -351,6 +351,9 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("award", "评比表彰一批劳动竞赛先进单位。", set()),
         # 围绕…中心: the focus of the work
         ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
+        # …中心工作, …中心任务: the central work, whoever's
+        ("central work", "把每一项工作与公司党政中心工作的部署结合起来。", set()),
+        ("central work", "服务县委县政府中心任务，由县科技服务中心负责落实。", {"县科技服务中心"}),
         # kinds the lexicon gained from real plans: a school's level, a corps, the League's centre
         ("kinds", "与麓山国际初中备课组开展交流，由市消防救援总队和团中央指导。", {"麓山国际初中备课组", "市消防救援总队", "团中央"}),
         # characters jieba leaves as morphemes (濠) or measure words (潘|家) inside a place's name

@@ -47,6 +47,7 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or lexicon.starts_with(name, "title_words")
         or _titled(name)
         or (name.endswith("中心") and lexicon.ends_in(before, "focus_before"))  # 紧紧围绕通信发展中心: a focus
+        or (name.endswith("中心") and after.startswith(("工作", "任务")))  # 公司党政中心工作: the central work
         or lexicon.starts_with(after, "person_tails")
         or lexicon.starts_with(list_after, "object_tails")
         or lexicon.starts_with(list_after, "source_after")
