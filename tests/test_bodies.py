@@ -351,6 +351,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("award", "评比表彰一批劳动竞赛先进单位。", set()),
         # 围绕…中心: the focus of the work
         ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
+        # 能办, 可办: a modal before 办 (to handle), no office
+        ("modal", "同时对政策规定不能办的事，耐心做好解疑工作。", set()),
         # …中心工作, …中心任务: the central work, whoever's
         ("central work", "把每一项工作与公司党政中心工作的部署结合起来。", set()),
         ("central work", "服务县委县政府中心任务，由县科技服务中心负责落实。", {"县科技服务中心"}),
