@@ -351,6 +351,9 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         ("award", "评比表彰一批劳动竞赛先进单位。", set()),
         # 围绕…中心: the focus of the work
         ("focus", "紧紧围绕通信发展中心，开展各种形式的劳动竞赛。", set()),
+        # 所 opening a clause (所面临的) after a name is no institute; an institute acts
+        ("suo clause", "组织全体员工认清中国电信所面临的新形势。", set()),
+        ("institute", "由县卫生监督所负责开展检查，派出所配合。", {"县卫生监督所", "派出所"}),
         # 能办, 可办: a modal before 办 (to handle), no office
         ("modal", "同时对政策规定不能办的事，耐心做好解疑工作。", set()),
         # …中心工作, …中心任务: the central work, whoever's

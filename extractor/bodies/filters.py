@@ -17,6 +17,7 @@ import re
 
 from extractor.bodies import lexicon
 from extractor.bodies.roles import list_bounds
+from extractor.hanzi import posseg
 from extractor.timex import looks_back
 
 _COUNTED = re.compile(r"[\d一二三四五六七八九十百千万两几多]+(?:家|个|所|支|类)[^，,。；;、]{0,4}$")
@@ -48,6 +49,7 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or _titled(name)
         or (name.endswith("中心") and lexicon.ends_in(before, "focus_before"))  # 紧紧围绕通信发展中心: a focus
         or (name.endswith("中心") and after.startswith(("工作", "任务")))  # 公司党政中心工作: the central work
+        or (name.endswith("所") and _what_it_does(name, after))
         or lexicon.starts_with(after, "person_tails")
         or lexicon.starts_with(list_after, "object_tails")
         or lexicon.starts_with(list_after, "source_after")
@@ -59,6 +61,19 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or _quoted(text, s, e)
         or _destination(before)
         or (lexicon.ends_in(before, "built_before") and not list_after.lstrip("，,").startswith(_CHARGED))
+    )
+
+
+def _what_it_does(name: str, after: str) -> bool:
+    """"中国电信所面临的新形势": a 所 of its own before a verb and 的 says what
+    the name before it does, no institute (派出所, 监督所 stay: jieba reads
+    them as one word, or 所 does not open such a clause)."""
+    nxt = posseg(after)
+    return (
+        any(w == "所" for w, _ in posseg(name))
+        and len(nxt) >= 2
+        and nxt[0][1].startswith("v")
+        and nxt[1][0] == "的"
     )
 
 
