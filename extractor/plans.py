@@ -526,7 +526,7 @@ def find_year(draft: PlanDraft) -> int | None:
 _YEAR_SAID = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})\s*(?:年|[〕\]】）)])|(\d{2})\s*年\s*\d{1,2}\s*月)")
 
 
-_UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|团支部|团委|团总支)$")
+_UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|女职委|女工委|团支部|团委|团总支)$")
 # a federation of unions above the plan's unit: it sends directives, it does not plan here
 _SUPERIOR = re.compile(r"^(?:中华全国|全国|省|市|县|区|州|盟)总工会$|^上级")
 
@@ -538,7 +538,13 @@ def unit_from_mentions(mentions) -> str | None:  # noqa: ANN001 - bodies.Mention
     counts: dict[str, int] = {}
     leaders = {m.name for m in mentions if m.role == "leader"}
     for m in mentions:
-        if _UNION_LIKE.search(m.name) and m.name not in leaders and not is_generic_org(m.name) and not _SUPERIOR.search(m.name):
+        if (
+            _UNION_LIKE.search(m.name)
+            and m.name not in leaders
+            and not is_generic_org(m.name)
+            and not _SUPERIOR.search(m.name)
+            and not m.name.startswith(("各", "全"))  # 各直属工会女职工委员会: the many it addresses
+        ):
             counts[m.name] = counts.get(m.name, 0) + 1
     if not counts:
         return None
