@@ -656,9 +656,15 @@ def plan_time(header: list[str], year: int | None) -> _Ctx | None:
 
 def _bounding_time(words: str, year: int | None) -> _Ctx | None:
     """A soft bound from a month, a stretch of dates, a quarter or a half in
-    a title or a notice's subject: not a season of a school term (春季学期)
-    nor a festival, whose plans prepare months ahead."""
-    exprs = [e for e in timex.find_times(words, year_context=year) if e.kind in _PLAN_TIME_KINDS and e.months]
+    a title or a notice's subject, or a campaign month: not a season of a
+    school term (春季学期) nor a festival, whose plans prepare months ahead."""
+    # a campaign month or week (爱国卫生月, 安全生产月, 宪法宣传周) is a stretch of
+    # time its plan's work fills, unlike a festival's day
+    exprs = [
+        e
+        for e in timex.find_times(words, year_context=year)
+        if e.months and (e.kind in _PLAN_TIME_KINDS or (e.kind == "festival" and e.text.endswith(("月", "周", "週"))))
+    ]
     months = sorted({m for e in exprs for m in e.months})
     if months and len(months) < 12:
         return _Ctx(months, "、".join(e.text for e in exprs), soft=True)

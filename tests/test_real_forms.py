@@ -820,6 +820,21 @@ def test_an_empty_field_of_an_event_stays_in_its_record(field):
     assert month_of(doc, "地质灾害滑坡") == [6]
 
 
+@pytest.mark.parametrize(
+    "title, months",
+    [("2021幼儿园爱国卫生月活动方案", [4]), ("镇2024年安全生产月活动方案", [6]), ("社区宪法宣传周活动方案", [12])],
+)
+def test_a_campaign_month_in_the_title_dates_the_plans_work(title, months):
+    doc = parse(f"{title}\n一、活动内容\n1、做好宣传工作，利用宣传栏广泛宣传。\n2、组织一次专题讲座。\n")
+    assert month_of(doc, "做好宣传工作") == months
+    assert month_of(doc, "专题讲座") == months
+
+
+def test_a_season_inside_a_campaign_month_is_that_month():
+    doc = parse("幼儿园爱国卫生月活动方案\n一、活动内容\n1、开展春季种植工作。\n")
+    assert month_of(doc, "春季种植") == [4]
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
