@@ -238,6 +238,7 @@ class LabelSequence:
             if at and (
                 _AFTER_SENTENCE.search(text[:at])
                 or re.search(r"[，,]\s+$|\s{2,}$", text[:at])
+                or re.search(r"[^\d\s]\s*[:：]\s+$", text[:at])  # "每月主要工作: 二月份:(1—2周) 1、…"
                 or (len(dated) >= 2 and at in dated and not text[at - 1].isdigit())
             ):
                 points.append(at)

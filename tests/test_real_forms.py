@@ -461,6 +461,23 @@ def test_a_page_without_line_breaks_is_read_by_its_labels():
     assert month_of(doc, "女性健康讲座") == [3]
 
 
+def test_a_month_label_after_a_headings_colon_opens_its_part_in_a_page_without_breaks():
+    doc = parse(
+        "小学少先队工作计划 一、工作重点: 1、健全少先队组织。 二、每月主要工作: 二月份:(1—2周) "
+        "1、组织眼操检查评比活动。 2、开展用好压岁钱主题队会。 三月份:(3—6周) 1、开展学雷锋活动。"
+    )
+    assert month_of(doc, "眼操检查评比") == [2]
+    assert month_of(doc, "压岁钱主题队会") == [2]
+
+
+def test_a_sites_disclaimer_over_a_shared_document_is_no_plan():
+    doc = parse(
+        "小学少先队工作计划\n申明敬告: 本站不保证该用户上传的文档完整性,不预览、不比对内容而直接下载产生的反悔问题本站不予受理。\n"
+        "文档介绍\n小学少先队工作计划\n一、三月开展学雷锋活动。\n"
+    )
+    assert len(doc.plans) == 1 and "本站" not in doc.plans[0].text
+
+
 def test_markup_left_in_a_pages_text_is_dropped():
     doc = parse("<h3>村委会2024年工作计划</h3><br/><p>一、三月开展植树造林。</p>")
     assert doc.plans[0].title == "村委会2024年工作计划"
