@@ -27,21 +27,24 @@ SQLITE_INT = 2**63 - 1
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that only read the request are `async def`: FastAPI runs a
+# plain `def` dependency on its thread pool, and those hops cost more than
+# the whole of a cached read did (six a request before).
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
-def get_limits(settings: SettingsDep) -> Limits:
+async def get_limits(settings: SettingsDep) -> Limits:
     return Limits.from_settings(settings)
 
 
 LimitsDep = Annotated[Limits, Depends(get_limits)]
 
 
-def get_deadline(request: Request, settings: SettingsDep) -> Deadline:
+async def get_deadline(request: Request, settings: SettingsDep) -> Deadline:
     """Reads get the read budget from the moment the request arrived; writes
     (an upload parses for seconds) are bounded by the file limits instead."""
     if request.method not in ("GET", "HEAD"):
@@ -78,7 +81,7 @@ class JSONBytes(Response):
 _bearer = HTTPBearer(auto_error=False, description="the value of JIHUA_TOKEN, when the server sets one")
 
 
-def require_token(
+async def require_token(
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
@@ -116,7 +119,7 @@ def check_q(q: str | None, settings: Settings) -> None:
         raise HTTPException(422, e.args[0]) from None
 
 
-def task_filter(
+async def task_filter(
     settings: SettingsDep,
     month: Annotated[
         str | None,

@@ -33,6 +33,11 @@ MAX_ENTRIES = 512
 _lock = threading.Lock()
 _entries: OrderedDict[tuple, Any] = OrderedDict()
 _current: dict[str, tuple[str, int]] = {}  # database file → (epoch, generation) last seen
+# Answers being computed: a request for the same key waits for that answer
+# instead of computing it again (eight readers opening the same sidebar
+# would otherwise run the same scan eight times at once).
+_inflight: dict[tuple, threading.Event] = {}
+WAIT_SECONDS = 60.0
 
 
 def generation(db: sqlite_utils.Database) -> tuple[str, str, int] | None:
@@ -65,13 +70,27 @@ def cached(db: sqlite_utils.Database, key: tuple, compute: Callable[[], T]) -> T
         if full in _entries:
             _entries.move_to_end(full)
             return _entries[full]
-    value = compute()
-    with _lock:
-        if _current.get(path) == (epoch, number):
-            _entries[full] = value
-            while len(_entries) > MAX_ENTRIES:
-                _entries.popitem(last=False)
-    return value
+        running = _inflight.get(full)
+        if running is None:
+            _inflight[full] = done = threading.Event()
+    if running is not None:
+        running.wait(WAIT_SECONDS)
+        with _lock:
+            if full in _entries:
+                return _entries[full]
+        return compute()  # the first request failed or the store moved on: answer this one alone
+    try:
+        value = compute()
+        with _lock:
+            if _current.get(path) == (epoch, number):
+                _entries[full] = value
+                while len(_entries) > MAX_ENTRIES:
+                    _entries.popitem(last=False)
+        return value
+    finally:
+        with _lock:
+            _inflight.pop(full, None)
+        done.set()
 
 
 def clear() -> None:

@@ -77,3 +77,54 @@ def test_a_correction_or_a_unit_merge_is_never_answered_from_before(client):
     assert client.patch("/units/乙单位工会", json={"aliases": ["丙单位工会"]}).status_code == 200
     units = {u["value"] for u in client.get("/facets").json()["unit"]}
     assert "丙单位工会" not in units and "乙单位工会" in units
+
+
+def test_readers_asking_the_same_question_at_once_share_one_computation(settings):
+    """Eight readers opening the same sidebar: the count is computed once
+    and every reader gets it, not eight scans at once."""
+    import threading
+    import time
+
+    from store.cache import cached, clear
+
+    clear()
+    open_db(settings.db).close()  # the store exists before the readers come
+    runs: list[int] = []
+    started = threading.Barrier(8)
+
+    def compute() -> bytes:
+        runs.append(1)
+        time.sleep(0.2)  # a scan long enough for the others to arrive meanwhile
+        return b"answer"
+
+    answers: list[bytes] = []
+
+    def reader() -> None:
+        db = open_db(settings.db, create=False)
+        try:
+            started.wait()
+            answers.append(cached(db, ("GET /facets", "same"), compute))
+        finally:
+            db.close()
+
+    threads = [threading.Thread(target=reader) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert answers == [b"answer"] * 8
+    assert len(runs) == 1
+
+    # a failed computation is not shared: the next reader computes again
+    def broken() -> bytes:
+        raise RuntimeError("disk gone")
+
+    db = open_db(settings.db)
+    try:
+        try:
+            cached(db, ("GET /facets", "broken"), broken)
+        except RuntimeError:
+            pass
+        assert cached(db, ("GET /facets", "broken"), lambda: b"again") == b"again"
+    finally:
+        db.close()
