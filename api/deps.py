@@ -4,8 +4,11 @@ database connection per request, the write token, the task filters."""
 from __future__ import annotations
 
 import hmac
+import os
 import re
-from collections.abc import Iterator
+import sqlite3
+import threading
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 import sqlite_utils
@@ -57,15 +60,69 @@ async def get_deadline(request: Request, settings: SettingsDep) -> Deadline:
 DeadlineDep = Annotated[Deadline, Depends(get_deadline)]
 
 
-def get_db(settings: SettingsDep, deadline: DeadlineDep) -> Iterator[sqlite_utils.Database]:
-    # One connection per request: sqlite3 connections are cheap to open and
-    # this keeps requests on different threads from sharing one.
-    db = open_db(settings.db, create=False)
+class _Connections:
+    """Open connections kept between requests, per database file. Opening
+    one (and checking its schema) cost half a millisecond and two hops to
+    the thread pool on every read; a kept connection is handed out again
+    unless the file at the path was replaced since (`jihua reset`)."""
+
+    KEEP = 16
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: dict[str, list[tuple[int, sqlite_utils.Database]]] = {}
+
+    def take(self, path: str) -> sqlite_utils.Database:
+        try:
+            inode = os.stat(path).st_ino
+        except FileNotFoundError:
+            return open_db(path, create=False)  # says which file is missing
+        stale = []
+        with self._lock:
+            idle = self._idle.setdefault(path, [])
+            while idle:
+                kept_inode, db = idle.pop()
+                if kept_inode == inode:
+                    break
+                stale.append(db)
+            else:
+                db = None
+        for old in stale:
+            old.close()
+        if db is None:
+            db = open_db(path, create=False)
+        db._jihua_inode = inode  # type: ignore[attr-defined]
+        return db
+
+    def give(self, path: str, db: sqlite_utils.Database) -> None:
+        try:
+            if db.conn.in_transaction:
+                db.conn.rollback()  # a request that failed mid-write leaves nothing open
+            db.conn.set_progress_handler(None, 0)
+        except sqlite3.Error:
+            db.close()
+            return
+        with self._lock:
+            idle = self._idle.setdefault(path, [])
+            if len(idle) < self.KEEP:
+                idle.append((db._jihua_inode, db))  # type: ignore[attr-defined]
+                return
+        db.close()
+
+
+_connections = _Connections()
+
+
+async def get_db(settings: SettingsDep, deadline: DeadlineDep) -> AsyncIterator[sqlite_utils.Database]:
+    # A connection per request, taken from those kept open (no thread-pool
+    # hop: taking one is quick; opening a new one blocks for ~0.5 ms once).
+    path = str(settings.db)
+    db = _connections.take(path)
     guard(db, deadline)  # a read past its budget is interrupted by SQLite
     try:
         yield db
     finally:
-        db.close()
+        _connections.give(path, db)
 
 
 DbDep = Annotated[sqlite_utils.Database, Depends(get_db)]

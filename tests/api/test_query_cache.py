@@ -128,3 +128,17 @@ def test_readers_asking_the_same_question_at_once_share_one_computation(settings
         assert cached(db, ("GET /facets", "broken"), lambda: b"again") == b"again"
     finally:
         db.close()
+
+
+def test_a_store_replaced_under_a_running_server_is_read_afresh(client, settings):
+    """Connections are kept between requests; a new file at the path (the
+    store reset and rebuilt) is read through a new one, never the old file."""
+    from pathlib import Path
+
+    assert upload(client, ("a.txt", plan_text(1, "甲单位工会"))).status_code == 201
+    assert client.get("/tasks").json()["total"] >= 1
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(settings.db) + suffix).unlink(missing_ok=True)
+    open_db(settings.db).close()
+    assert client.get("/tasks").json()["total"] == 0
+    assert client.get("/facets").json()["tasks"] == 0
