@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from extractor import timex
 from extractor.clean import Line
-from extractor.hanzi import to_simplified, words_of
+from extractor.hanzi import posseg, to_simplified, words_of
 from extractor.lexicon import ENUM, ITEM_RANK, word_regex
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX, is_title
@@ -246,7 +246,7 @@ class TaskBuilder:
         for line in root.content:
             if line.is_table:
                 self._table(line, [], ctx)
-            elif outlined and not _announces(line.text, self.year):
+            elif outlined and not _announces(line.text, self.year, dated=said is not None):
                 self.objectives.append(Objective(text=line.text, section_path=[]))
             else:
                 self._unit(line.text, [], ctx)
@@ -416,7 +416,7 @@ class TaskBuilder:
 
 _WHO = re.compile(r"(?:辅导员|老师|教师|主任|书记|校长|院长|局长|主席|组长|队长|负责人|委员|干事|组)$")
 # "组织团员参观校史馆" ends like a body (馆) but is work: it starts with a verb
-_DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建)")
+_DOING = re.compile(r"^(?:组织|开展|举办|举行|召开|参观|参加|完成|做好|加强|推进|落实|建立|制定|实施|深化|邀请|配合|协助|走访|慰问|评选|创建|选举|投票|推选|表彰|培训)")
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*[:：]")
 # "附1：绍兴一中2021年寒假职业体验活动操作指导": the title of an annexed
 # paper, no work of its own
@@ -457,10 +457,16 @@ def _names_only(text: str) -> bool:
     if not t or len(t) > 30 or re.search(r"[，。；：,;:！？!?“”\d]", t):
         return False
     return all(
-        _WHO.search(part) or (org_at_end(part) and len(part) <= 10 and not _DOING.match(part))
+        (_WHO.search(part) or (org_at_end(part) and len(part) <= 10)) and not _DOING.match(part) and not _opens_with_verb(part)
         for part in re.split(r"[、/和及]", t)
         if part
     )
+
+
+def _opens_with_verb(text: str) -> bool:
+    """"投票选举各中队长": work done to a post, not the post's holder."""
+    words = posseg(text[:8])
+    return bool(words) and words[0][1] == "v" and len(words[0][0]) >= 2
 
 
 def _comma_list(text: str) -> list[str]:
@@ -589,14 +595,17 @@ def _without_children(node: Node, children: list[Node]) -> Node:
 # "…街道机关工会准备在中秋节前夕举办“双节同庆趣味比赛”": the opening that
 # announces the plan's activity and when it is held
 _ANNOUNCE = re.compile(
-    r"(?:(?:特|决定|准备|拟|将|就)(?:在[^，。,]{0,20})?|(?:期间|之际|前夕|来临之际)[，,]?\s*)(?:举办|举行|开展|组织|组织开展)[^。；;]{0,40}?"
+    r"(?:(?:特|决定|准备|拟|将|就)[，,]?(?:在[^，。,]{0,20})?|(?:期间|之际|前夕|来临之际)[，,]?\s*)(?:举办|举行|开展|组织|组织开展)[^。；;]{0,40}?"
     r"(?:活动|比赛|大赛|竞赛|晚会|仪式|运动会|文化节|艺术节|联欢会)"
 )
 
 
-def _announces(text: str, year: int | None) -> bool:
+def _announces(text: str, year: int | None, dated: bool = False) -> bool:
+    """An opening paragraph that announces the plan's activity ("经学校研究决定，
+    在全校开展少先队中队建队活动，具体方案如下"): a task, dated by its own time
+    or, when the plan has a time section (`dated`), by that."""
     m = _ANNOUNCE.search(to_simplified(text))
-    return bool(m) and bool(timex.months_of(text, year_context=year)[0])
+    return bool(m) and (dated or bool(timex.months_of(text, year_context=year)[0]))
 
 
 def _fields_only(content: list[Line]) -> bool:

@@ -852,6 +852,18 @@ def test_a_season_inside_a_campaign_month_is_that_month():
     assert month_of(doc, "春季种植") == [4]
 
 
+def test_an_opening_that_announces_the_activity_takes_the_plans_activity_time():
+    doc = parse(
+        "为进一步开展少先队工作，经学校研究决定，在全校范围内开展少先队中队建队活动，具体方案如下：\n"
+        "一、活动目的\n增强队员的组织意识。\n二、活动时间\n2020年12月\n三、参与人员\n学校全体少先队员\n"
+        "四、活动内容\n1、投票选举各中队长。\n"
+    )
+    assert month_of(doc, "中队建队活动") == [12]
+    assert month_of(doc, "投票选举") == [12]
+    # who takes part is no task
+    assert not any("全体少先队员" in t.text for t in doc.plans[0].tasks)
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
