@@ -16,8 +16,10 @@ asks for once the commit is visible.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -25,6 +27,7 @@ from typing import Any, TypeVar
 import sqlite_utils
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 # Entries, not bytes: a facet answer is a few kB, a page of 50 tasks some
 # 50 kB, so the cache stays within tens of MB.
@@ -67,6 +70,7 @@ def cached(db: sqlite_utils.Database, key: tuple, compute: Callable[[], T]) -> T
             for k in [k for k in _entries if k[0] == path]:
                 del _entries[k]
             _current[path] = (epoch, number)
+            _warm_soon(path)
         if full in _entries:
             _entries.move_to_end(full)
             return _entries[full]
@@ -97,3 +101,59 @@ def clear() -> None:
     with _lock:
         _entries.clear()
         _current.clear()
+
+
+# --- answers computed before anyone asks -----------------------------------
+#
+# The first reader of a new generation pays for its answer, and eight readers
+# opening a sidebar at once pay for thirteen of them (no filter and each
+# month). The questions every sidebar asks are registered here (`warmer`) and
+# answered on a thread of their own once the store has been still for
+# QUIET_SECONDS: a bulk ingest, which moves the generation with every
+# document, costs nothing until it ends.
+
+QUIET_SECONDS = 1.0
+_warmers: list[Callable[[sqlite_utils.Database], None]] = []
+_warming: set[str] = set()
+
+
+def warmer(fn: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    """Register `fn(db)`, which asks `cached` the questions worth having
+    ready in every generation."""
+    _warmers.append(fn)
+    return fn
+
+
+def _warm_soon(path: str) -> None:
+    # called with _lock held
+    if not _warmers or path in _warming:
+        return
+    _warming.add(path)
+    threading.Thread(target=_warm, args=(path,), name="jihua-warm", daemon=True).start()
+
+
+def _warm(path: str) -> None:
+    from store.schema import open_db
+
+    try:
+        db = open_db(path, create=False)
+    except Exception:  # noqa: BLE001 - the file went away: nothing to prepare
+        with _lock:
+            _warming.discard(path)
+        return
+    try:
+        while True:
+            seen = generation(db)
+            time.sleep(QUIET_SECONDS)
+            if generation(db) != seen:
+                continue  # still being written: wait for it to settle
+            for fn in _warmers:
+                fn(db)
+            if generation(db) == seen:
+                return
+    except Exception:  # noqa: BLE001 - a warm-up is a favour; the request path answers anyway
+        log.debug("warming %s failed", path, exc_info=True)
+    finally:
+        with _lock:
+            _warming.discard(path)
+        db.close()

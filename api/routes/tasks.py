@@ -10,7 +10,7 @@ from api.deps import SQLITE_INT, DbDep, JSONBytes, TaskFilterDep
 from api.routes.errors import responses
 from api.schemas import Page, TaskRow
 from store import task_page
-from store.cache import cached
+from store.cache import cached, warmer
 from store.query import TaskFilter, filter_key
 
 router = APIRouter(prefix="/tasks", tags=["tasks"])
@@ -29,6 +29,14 @@ def read_tasks(
     # The answer's JSON is kept until the store changes (store.cache): a
     # count reads every matching task, and a kept answer costs no model either.
     return JSONBytes(cached(db, ("GET /tasks", filter_key(f), limit, offset), lambda: _page(db, f, limit, offset)))
+
+
+@warmer
+def _first_pages(db: DbDep) -> None:
+    """The first page of each month, the list people open most."""
+    for m in range(1, 13):
+        f = TaskFilter(months=[m])
+        cached(db, ("GET /tasks", filter_key(f), 50, 0), lambda f=f: _page(db, f, 50, 0))
 
 
 def _page(db: DbDep, f: TaskFilter, limit: int, offset: int) -> bytes:

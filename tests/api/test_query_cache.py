@@ -142,3 +142,32 @@ def test_a_store_replaced_under_a_running_server_is_read_afresh(client, settings
     open_db(settings.db).close()
     assert client.get("/tasks").json()["total"] == 0
     assert client.get("/facets").json()["tasks"] == 0
+
+
+def test_the_sidebars_answers_are_ready_before_anyone_asks(client, settings, monkeypatch):
+    """After the store changes and settles, the counts with no filter and
+    under each month (and each month's first page) are computed on a thread
+    of their own: the first reader finds them ready."""
+    import time
+
+    from api.routes.facets import facets_json
+    from store import cache
+    from store.query import TaskFilter, filter_key
+
+    monkeypatch.setattr(cache, "QUIET_SECONDS", 0.05)
+    assert upload(client, ("a.txt", plan_text(1, "甲单位工会"))).status_code == 201
+    client.get("/tasks", params={"limit": 1})  # a read notices the new generation
+    db = open_db(settings.db, create=False)
+    try:
+        path, epoch, number = generation(db)
+        wanted = [(path, epoch, number, ("GET /facets", filter_key(TaskFilter(months=[m])))) for m in range(1, 13)]
+        wanted.append((path, epoch, number, ("GET /tasks", filter_key(TaskFilter(months=[3])), 50, 0)))
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not all(k in cache._entries for k in wanted):
+            time.sleep(0.05)
+        assert all(k in cache._entries for k in wanted)
+        # and what was prepared is what a reader gets
+        march = client.get("/facets", params={"month": "3"}).content
+        assert march == facets_json(db, TaskFilter(months=[3]))
+    finally:
+        db.close()
