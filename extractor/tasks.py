@@ -376,7 +376,8 @@ class TaskBuilder:
     # -- units -------------------------------------------------------------
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
         if (
-            _names_only(text)
+            _too_short(text, self.year)
+            or _names_only(text)
             or _CLOSING.match(text)
             or _NOTE.match(text)
             or ANNEX.match(text.strip())
@@ -461,6 +462,15 @@ def _names_only(text: str) -> bool:
         for part in re.split(r"[、/和及]", t)
         if part
     )
+
+
+def _too_short(text: str, year: int | None) -> bool:
+    """"五", "做", "第2", "1-2月": a shred left by a cut line or a split cell,
+    not two characters of words beside its times."""
+    rest = text
+    for e in timex.find_times(text, year_context=year):
+        rest = rest.replace(e.text, "")
+    return len(re.findall(r"[\u3400-\u9fff]", rest)) < 2
 
 
 def _opens_with_verb(text: str) -> bool:

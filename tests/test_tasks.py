@@ -213,3 +213,8 @@ def test_items_numbered_before_a_month_inside_an_entry():
 def test_an_item_numbered_before_a_dotted_day():
     tasks = tasks_of("第二季度\n1.开展护理质量检查。\n2.5·12国际护士节召开庆祝表彰大会。")
     assert [t.months for t in tasks] == [[4, 5, 6], [5]]
+
+
+def test_a_shred_of_a_cut_line_is_no_task():
+    texts = [t.text for t in tasks_of("五月\n五\n做\n第2\n1-2月\n植树\n开展消防演练。")]
+    assert texts == ["植树", "开展消防演练。"]
