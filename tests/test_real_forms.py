@@ -819,7 +819,16 @@ def test_an_activity_time_dates_the_activity_not_how_it_is_run(frame):
 
 @pytest.mark.parametrize(
     "roster",
-    ["第二中队 中队长:黄俊翔 副中队长:董入萱", "组长：王某某（校长）", "副主任：李某", "大队辅导员：陈某", "成员：各班班主任"],
+    [
+        "第二中队 中队长:黄俊翔 副中队长:董入萱",
+        "组长：王某某（校长）",
+        "副主任：李某",
+        "大队辅导员：陈某",
+        "成员：各班班主任",
+        "领导小组名单：组长:林某",
+        "组员:陈某某郑某某张某某",
+        "安全工作联络员:陈某",
+    ],
 )
 def test_who_holds_which_post_is_no_task(roster):
     doc = parse(f"少先队建队活动方案\n一、活动时间\n2020年12月\n二、活动内容\n1、建立各年级少先队中队。\n{roster}\n")
