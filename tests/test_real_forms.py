@@ -873,6 +873,16 @@ def test_an_opening_that_announces_the_activity_takes_the_plans_activity_time():
     assert not any("全体少先队员" in t.text for t in doc.plans[0].tasks)
 
 
+@pytest.mark.parametrize("head", ["工作策略", "活动原则", "基本原则"])
+def test_a_plans_principles_are_no_tasks_even_under_its_time(head):
+    doc = parse(
+        f"社区减盐宣传活动方案\n一、活动时间\n2023年5月15日下午\n二、{head}\n1、多科室合作，全社会参与；\n"
+        "2、突出重点，分类指导。\n三、活动内容\n1、发放控盐勺和宣传折页。\n"
+    )
+    assert not any("多科室合作" in t.text for t in doc.plans[0].tasks)
+    assert month_of(doc, "控盐勺") == [5]
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
