@@ -40,6 +40,10 @@ _current: dict[str, tuple[str, int]] = {}  # database file → (epoch, generatio
 # instead of computing it again (eight readers opening the same sidebar
 # would otherwise run the same scan eight times at once).
 _inflight: dict[tuple, threading.Event] = {}
+# Answers the warmer prepared stay for their generation: a burst of one-off
+# questions (text searches) must not push the sidebar's out of the cache.
+_pinned: set[tuple] = set()
+_local = threading.local()
 WAIT_SECONDS = 60.0
 
 
@@ -69,6 +73,7 @@ def cached(db: sqlite_utils.Database, key: tuple, compute: Callable[[], T]) -> T
             # the store changed: what was kept for it is stale
             for k in [k for k in _entries if k[0] == path]:
                 del _entries[k]
+                _pinned.discard(k)
             _current[path] = (epoch, number)
             _warm_soon(path)
         if full in _entries:
@@ -88,8 +93,9 @@ def cached(db: sqlite_utils.Database, key: tuple, compute: Callable[[], T]) -> T
         with _lock:
             if _current.get(path) == (epoch, number):
                 _entries[full] = value
-                while len(_entries) > MAX_ENTRIES:
-                    _entries.popitem(last=False)
+                if getattr(_local, "warming", False):
+                    _pinned.add(full)
+                _evict()
         return value
     finally:
         with _lock:
@@ -97,10 +103,19 @@ def cached(db: sqlite_utils.Database, key: tuple, compute: Callable[[], T]) -> T
         done.set()
 
 
+def _evict() -> None:
+    # called with _lock held: the least recently used answers go first, pinned ones never
+    excess = len(_entries) - MAX_ENTRIES
+    if excess > 0:
+        for k in [k for k in _entries if k not in _pinned][:excess]:
+            del _entries[k]
+
+
 def clear() -> None:
     with _lock:
         _entries.clear()
         _current.clear()
+        _pinned.clear()
 
 
 # --- answers computed before anyone asks -----------------------------------
@@ -147,8 +162,12 @@ def _warm(path: str) -> None:
             time.sleep(QUIET_SECONDS)
             if generation(db) != seen:
                 continue  # still being written: wait for it to settle
-            for fn in _warmers:
-                fn(db)
+            _local.warming = True
+            try:
+                for fn in _warmers:
+                    fn(db)
+            finally:
+                _local.warming = False
             if generation(db) == seen:
                 return
     except Exception:  # noqa: BLE001 - a warm-up is a favour; the request path answers anyway

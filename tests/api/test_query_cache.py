@@ -169,5 +169,9 @@ def test_the_sidebars_answers_are_ready_before_anyone_asks(client, settings, mon
         # and what was prepared is what a reader gets
         march = client.get("/facets", params={"month": "3"}).content
         assert march == facets_json(db, TaskFilter(months=[3]))
+        # a burst of one-off questions does not push the prepared answers out
+        for i in range(cache.MAX_ENTRIES + 10):
+            cache.cached(db, ("one-off", i), lambda: b"x")
+        assert all(k in cache._entries for k in wanted)
     finally:
         db.close()
