@@ -177,6 +177,8 @@ _INLINE_CANDIDATE = re.compile(
     rf"{_CN}[、.．]|[（(]\s*{_CN}\s*[）)]|{_NUM}\s*{NUM_MARK}|[（(]\s*{_NUM}\s*[）)]|(?<![\d（(]){_NUM}[)）]|[{_CIRCLED}]"
 )
 _AFTER_SENTENCE = re.compile(r"[。；;!！?？][,，]?\s*$")
+# a number run into the words after it, not a count of something (4个, 5月, 3名)
+_BARE_NUMBER = re.compile(r"(?<![\d.．])(\d{1,2})(?=[\u4e00-\u9fff])(?![\d]*[个月日号年名次人项天周届岁分元万米点条所家期批场篇份张本节课位组班级])")
 _MONTH_LABEL = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?(?:{_NUM}|[一二三四五六七八九十]{{1,2}})\s*月份?"
     r"(?:\s*\d{1,2}\s*[日号](?:\s*(?:上午|下午|晚上))?)?\s*[:：]"
@@ -206,9 +208,18 @@ class LabelSequence:
         if lead:
             self.see(lead)
         points: list[int] = []
-        for m in _INLINE_CANDIDATE.finditer(text):
-            at = m.start()
+        # a number with no mark after a finished sentence that goes on from
+        # the last item ("3.…见习活动。 4教学部门组织…"): a label whose dot was
+        # lost; read in order with the marked ones, since each moves the count
+        bare = {m.start(): int(m.group(1)) for m in _BARE_NUMBER.finditer(text)}
+        marked = {m.start(): m for m in _INLINE_CANDIDATE.finditer(text)}
+        for at in sorted(bare.keys() | marked.keys()):
             if at == 0 or (points and at - points[-1] < 4):
+                continue
+            if at not in marked:
+                if self.last.get("num") == bare[at] - 1 and _AFTER_SENTENCE.search(text[:at]):
+                    points.append(at)
+                    self.last["num"] = bare[at]
                 continue
             lab = parse_label(text[at:])
             if lab is None or lab.value is None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from extractor import timex
 from extractor.bodies import split_body_list
-from extractor.lexicon import strip_label
+from extractor.lexicon import LabelSequence, strip_label
 from extractor.tables import column_role, column_roles
 from models import Cell
 
@@ -61,12 +61,20 @@ def _origin(rows: list[list[Cell]], r: int, c: int) -> tuple[int, Cell]:
 
 
 def items(cell_text: str) -> list[str]:
-    """A content cell's items: its paragraphs, and numbered items within them."""
+    """A content cell's items: its paragraphs, and the numbered items within
+    them, found by the same label grammar as a page's lines
+    (lexicon.LabelSequence: "1.…。 2.…", "3.…。 4教学部门…")."""
     out = []
     for para in cell_text.split("\n"):
-        parts = re.split(r"(?=(?<=[。；;，,\s])\d{1,2}[、．.](?!\d))", para)
-        out += [strip_label(p).strip(" ；;") for p in parts if p.strip(" ；;")]
+        seq = LabelSequence()
+        cuts = [0, *seq.split_points(para), len(para)]
+        parts = [para[a:b] for a, b in zip(cuts, cuts[1:])]
+        out += [_BARE_LEAD.sub("", strip_label(p)).strip(" ；;") for p in parts if p.strip(" ；;")]
     return out
+
+
+# the number of an item whose mark was lost, once the item stands alone ("4教学部门…")
+_BARE_LEAD = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?![\d]*[个月日号年名次人项天周届岁])")
 
 
 def table_tasks(rows: list[list[Cell]], year: int | None):

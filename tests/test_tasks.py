@@ -4,6 +4,8 @@ splits, schedule tables with merged cells."""
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.clean import Line, clean
 from extractor.outline import build_tree
 from extractor.readers import read_bytes
@@ -218,3 +220,20 @@ def test_an_item_numbered_before_a_dotted_day():
 def test_a_shred_of_a_cut_line_is_no_task():
     texts = [t.text for t in tasks_of("五月\n五\n做\n第2\n1-2月\n植树\n开展消防演练。")]
     assert texts == ["植树", "开展消防演练。"]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "1.组织教师学习文件。 2.组织教工学习卫生通知。 3.做好见习活动。 4教学部门开展一教三研活动。 5卫生保健:加强晨检。",
+        "（1）组织教师学习文件；（2）组织教工学习卫生通知；（3）做好见习活动；（4）教学部门开展一教三研活动；（5）卫生保健:加强晨检。",
+        "①组织教师学习文件。②组织教工学习卫生通知。③做好见习活动。④教学部门开展一教三研活动。⑤卫生保健:加强晨检。",
+    ],
+)
+def test_a_cells_numbered_items_are_read_by_the_pages_label_grammar(cell):
+    from extractor.schedule import items
+
+    got = [t.rstrip("。；;") for t in items(cell)]
+    assert got == ["组织教师学习文件", "组织教工学习卫生通知", "做好见习活动", "教学部门开展一教三研活动", "卫生保健:加强晨检"]
+    # a count inside an item is no label: "共3个班级"
+    assert items("组织共3个班级参加。4名教师带队。") == ["组织共3个班级参加。4名教师带队。"]
