@@ -31,6 +31,8 @@ _TITLE_PREFIX = re.compile(
     # compilations number their plans: "篇一：", "【篇二】", "第三篇：", "范文四："
     r"|^【\s*(?:篇|第)?[一二三四五六七八九十\d]+篇?\s*】\s*"
     r"|^(?:篇[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+篇|范文[一二三四五六七八九十\d]+)\s*[:：]?\s*"
+    # a site's category before the plan: "少先队工作范文之小学少先队工作计划二"
+    r"|^[^，。：:\s]{2,12}范文之"
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 

@@ -265,3 +265,9 @@ def test_the_subject_of_an_opening_that_names_this_years_plan_is_the_issuer():
 
     doc = parse_bytes("2024年工作计划\n城关镇妇联今年的工作计划如下：\n一、加强组织建设。\n".encode(), "plan.txt")
     assert doc.plans[0].unit == "城关镇妇联"
+
+
+def test_a_sites_category_before_the_plans_title_is_no_part_of_it():
+    (plan,) = plans_of("少先队工作范文之小学少先队工作计划二\n一、指导思想\n以爱国主义教育为主线。\n二、工作重点\n三月开展学雷锋活动。")
+    assert plan.title == "小学少先队工作计划二"
+    assert plan.unit == "小学少先队"
