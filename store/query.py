@@ -14,7 +14,7 @@ from typing import Any, Literal
 import sqlite_utils
 
 from models.messages import msg
-from store.search import like_pattern, text_clause
+from store.search import like_pattern, text_clause, text_count
 
 ROLES = ("issuer", "lead", "support", "leader", "mention")
 
@@ -190,6 +190,10 @@ _ORDER = {
 
 
 def count_tasks(db: sqlite_utils.Database, f: TaskFilter) -> int:
+    if f.q and filter_key(f) == filter_key(TaskFilter(q=f.q)):
+        n = text_count(db, f.q)  # a text search alone: counted from its index
+        if n is not None:
+            return n
     where, params = task_where(db, f)
     # Every task has its plan (a foreign key): the join only counts when a
     # condition reads the plan's columns, and costs half the count without.

@@ -79,3 +79,20 @@ def text_clause(db: sqlite_utils.Database, table: str, alias: str, q: str | None
         parts.append("(" + " OR ".join(f"{alias}.{c} LIKE ? ESCAPE '\\'" for c in columns) + ")")
         params.extend([like] * len(columns))
     return " AND ".join(parts), params
+
+
+def text_count(db: sqlite_utils.Database, q: str | None) -> int | None:
+    """How many tasks match `q`, read from one index alone when every term
+    is answered by the same one (all of three or more characters, or all of
+    two): each task is one row of either index, so its count is the
+    answer, without joining every match back to its task. None otherwise."""
+    ts = terms(q)
+    if not ts:
+        return None
+    if all(len(t) >= TRIGRAM for t in ts) and has_fts(db, "tasks"):
+        table = "tasks_fts"
+    elif all(len(t) == 2 for t in ts) and "tasks_bigrams" in db.table_names():
+        table = "tasks_bigrams"
+    else:
+        return None
+    return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [" AND ".join(map(_fts_string, ts))]).fetchone()[0]

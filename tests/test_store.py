@@ -128,6 +128,15 @@ def test_full_text_short_and_long_chinese_queries(db, two_units):
     assert store.count_tasks(db, TaskFilter(q='"AND*')) == 0  # operators are text
 
 
+@pytest.mark.parametrize("q", ["春节", "健康讲座", "女工 讲座", "女工 春节", "职工", "不存在的词", "讲", "女工 健康讲座"])
+def test_a_text_searchs_count_is_the_number_of_tasks_it_lists(db, two_units, q):
+    # a text search alone is counted from its index, any other filter through the tasks
+    f = TaskFilter(q=q)
+    assert store.count_tasks(db, f) == len(store.query_tasks(db, f, limit=None))
+    with_month = TaskFilter(q=q, months=[1])
+    assert store.count_tasks(db, with_month) == len(store.query_tasks(db, with_month, limit=None))
+
+
 def test_plans_list_filters(db, two_units):
     total, plans = store.list_plans(db, themes=["民主管理"])
     assert total == 1 and plans[0]["unit"] == "乙学校工会"
