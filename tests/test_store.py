@@ -137,6 +137,16 @@ def test_a_text_searchs_count_is_the_number_of_tasks_it_lists(db, two_units, q):
     assert store.count_tasks(db, with_month) == len(store.query_tasks(db, with_month, limit=None))
 
 
+@pytest.mark.parametrize("months", [[1], [3], [1, 3], [12, 1, 2], list(range(1, 13))])
+def test_a_month_filters_count_is_the_number_of_tasks_it_lists(db, two_units, months):
+    f = TaskFilter(months=months)
+    listed = store.query_tasks(db, f, limit=None)
+    assert store.count_tasks(db, f) == len(listed)
+    # the page read by walking the sort order is the same as the sorted one
+    total, page = store.task_page(db, f, limit=1, offset=0)
+    assert total == len(listed) and [r["id"] for r in page] == [r["id"] for r in listed[:1]]
+
+
 def test_plans_list_filters(db, two_units):
     total, plans = store.list_plans(db, themes=["民主管理"])
     assert total == 1 and plans[0]["unit"] == "乙学校工会"
