@@ -253,7 +253,9 @@ def task_page(db: sqlite_utils.Database, f: TaskFilter, *, limit: int = 50, offs
     the few matches is quicker."""
     total = count_tasks(db, f)
     size = db.execute("SELECT max(id) FROM tasks").fetchone()[0] or 0  # about the number of tasks
-    walk = total > 0 and (offset + limit) * size / total <= _WALK_ROWS
+    # (not for a unit: the sort order starts with the unit, so its matches
+    # sit together somewhere along the walk, not spread over it)
+    walk = total > 0 and not (f.units or f.unit_like) and (offset + limit) * size / total <= _WALK_ROWS
     return total, query_tasks(db, f, limit=limit, offset=offset, walk_order=walk)
 
 
