@@ -15,7 +15,7 @@ from models.messages import msg
 
 # 2: corrections, unit_aliases and plans.parsed_unit (store.corrections);
 # a version-1 file gets them when it is opened (migrate).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # FTS5's trigram tokenizer arrived in SQLite 3.34 (2020-12). Older builds get
 # no FTS tables and every text query uses LIKE (store.search).
@@ -85,6 +85,13 @@ def migrate(db: sqlite_utils.Database) -> None:
             # Before corrections existed a plan's unit was its parse.
             db.execute("ALTER TABLE plans ADD COLUMN parsed_unit TEXT")
             db.execute("UPDATE plans SET parsed_unit = unit")
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if db.execute("PRAGMA user_version").fetchone()[0] < 3 and "tasks_bigrams" in tables:
+        # version 3 indexes each task's last character too (see bigrams):
+        # the pairs of an older store are written again, once
+        with db.atomic():
+            db.execute("DROP TABLE tasks_bigrams")
+        _create_bigrams(db)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -266,9 +273,11 @@ def _create_fts(db: sqlite_utils.Database) -> None:
 
 
 def bigrams(text: str) -> str:
-    """Every pair of adjacent characters, space-separated: what the
-    tasks_bigrams index stores, so a two-character query is one token."""
-    return " ".join(text[i : i + 2] for i in range(len(text) - 1))
+    """Every pair of adjacent characters, space-separated, and the last
+    character alone: what the tasks_bigrams index stores, so a
+    two-character query is one token, and a one-character one the prefix
+    of a token ("安*" finds 安 at any place, the last included)."""
+    return " ".join([text[i : i + 2] for i in range(len(text) - 1)] + ([text[-1]] if text else []))
 
 
 def _create_bigrams(db: sqlite_utils.Database) -> None:

@@ -8,8 +8,10 @@ jieba). Character n-gram indexes never do:
   three characters, so any such substring is found through the index;
 - two characters (女工, 春节): a trigram index cannot match them, so tasks
   also have `tasks_bigrams`, an FTS5 table of their character pairs;
-- one character, and two-character terms on plans (a few thousand rows,
-  not a hundred thousand): LIKE '%…%', a scan, affordable at that size.
+- one character: a prefix of those pairs ("安*"), the task's last character
+  being indexed alone too;
+- two-character terms on plans (a few thousand rows, not a hundred
+  thousand): LIKE '%…%', a scan, affordable at that size.
 
 A query is split on white space; every term must match (AND).
 """
@@ -72,7 +74,15 @@ def text_clause(db: sqlite_utils.Database, table: str, alias: str, q: str | None
         params.append(" AND ".join(map(_fts_string, bi)))
     else:
         scan += bi
-    scan += [t for t in terms(q) if len(t) == 1]
+    # (a mark the index does not keep, "，" or "%", is looked for by a scan)
+    one = [t for t in terms(q) if len(t) == 1 and t.isalnum()]
+    scan += [t for t in terms(q) if len(t) == 1 and not t.isalnum()]
+    if one and table == "tasks" and "tasks_bigrams" in db.table_names():
+        # a character is the first of a pair, or a task's last (store.schema.bigrams)
+        parts.append(f"{alias}.rowid IN (SELECT rowid FROM tasks_bigrams WHERE tasks_bigrams MATCH ?)")
+        params.append(" AND ".join(_fts_string(t) + "*" for t in one))
+    else:
+        scan += one
     columns = ["text", "title"] if table == "plans" else ["text"]
     for t in scan:
         like = like_pattern(t)
@@ -91,8 +101,9 @@ def text_count(db: sqlite_utils.Database, q: str | None) -> int | None:
         return None
     if all(len(t) >= TRIGRAM for t in ts) and has_fts(db, "tasks"):
         table = "tasks_fts"
-    elif all(len(t) == 2 for t in ts) and "tasks_bigrams" in db.table_names():
+    elif all(len(t) == 2 or (len(t) == 1 and t.isalnum()) for t in ts) and "tasks_bigrams" in db.table_names():
         table = "tasks_bigrams"
     else:
         return None
-    return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [" AND ".join(map(_fts_string, ts))]).fetchone()[0]
+    match = " AND ".join(_fts_string(t) + ("*" if len(t) == 1 else "") for t in ts)
+    return db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?", [match]).fetchone()[0]

@@ -208,3 +208,31 @@ def test_unfiltered_facets_count_as_the_filtered_path_does(tmp_path):
     assert everything["tasks"] > 0 and everything["unit"] and everything["month"] and everything["body"]
     assert everything == _facets_selected(db, "1", [], 50)
     assert facets(db, top=1)["unit"] == _facets_selected(db, "1", [], 1)["unit"]
+
+
+def test_a_one_character_search_finds_a_tasks_last_character_in_old_and_new_stores(tmp_path):
+    """A character is found through the pairs index, the last one of a task
+    included; a store written before the last character was indexed is
+    indexed again when opened."""
+    from store import open_db
+
+    path = tmp_path / "s.db"
+    db = open_db(path)
+    store.store_document(db, make_doc("a.txt", "甲公司工会", [task("组织职工体检", [3]), task("开展读书活动，", [4])]))
+    for q, n in [("检", 1), ("组", 1), ("书", 1), ("，", 1), ("%", 0), ("检 组", 1), ("检 书", 0)]:
+        assert store.count_tasks(db, TaskFilter(q=q)) == n, q
+        assert len(store.query_tasks(db, TaskFilter(q=q), limit=None)) == n, q
+    # as a version-2 store left it: pairs only
+    db.execute("DROP TABLE tasks_bigrams")
+    db.execute("CREATE VIRTUAL TABLE tasks_bigrams USING fts5(grams, content = '', tokenize = 'unicode61')")
+    for tid, text in db.execute("SELECT id, text FROM tasks").fetchall():
+        db.execute("INSERT INTO tasks_bigrams (rowid, grams) VALUES (?, ?)", [tid, " ".join(text[i : i + 2] for i in range(len(text) - 1))])
+    db.execute("PRAGMA user_version = 2")
+    db.conn.commit()
+    assert store.count_tasks(db, TaskFilter(q="检")) == 0  # what the old index cannot answer
+    db.close()
+    db = open_db(path, create=False)
+    assert store.count_tasks(db, TaskFilter(q="检")) == 1
+    assert db.execute("PRAGMA user_version").fetchone()[0] >= 3
+    store.delete_document(db, db.execute("SELECT id FROM documents").fetchone()[0])
+    db.execute("INSERT INTO tasks_bigrams (tasks_bigrams) VALUES ('integrity-check')")  # raises if inconsistent
