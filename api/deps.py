@@ -200,7 +200,7 @@ async def task_filter(
     year: Annotated[list[int], Query(description="the plan's year", examples=[2025])] = [],  # noqa: B006
     q: Annotated[
         str | None,
-        Query(description="text search, every term must match; 3+ characters use the index, 1-2 scan", examples=["女工", "健康体检"]),
+        Query(description="text search, every term must match; 3+ characters use a trigram index, 1-2 a character-pair index", examples=["女工", "健康体检"]),
     ] = None,
     plan_id: Annotated[list[int], Query(description="only these plans")] = [],  # noqa: B006
     document_id: Annotated[list[int], Query(description="only these documents")] = [],  # noqa: B006
