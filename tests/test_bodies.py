@@ -354,6 +354,8 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         # 所 opening a clause (所面临的) after a name is no institute; an institute acts
         ("suo clause", "组织全体员工认清中国电信所面临的新形势。", set()),
         ("institute", "由县卫生监督所负责开展检查，派出所配合。", {"县卫生监督所", "派出所"}),
+        # a field's label run into the value before it: the body follows the label
+        ("field label", "时间:3月1日至8日地点:县委大门口责任单位:县妇联、县团委", {"县妇联", "县团委"}),
         # 能办, 可办: a modal before 办 (to handle), no office
         ("modal", "同时对政策规定不能办的事，耐心做好解疑工作。", set()),
         # …中心工作, …中心任务: the central work, whoever's

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from extractor.bodies import lexicon
-from extractor.bodies.roles import list_bounds
+from extractor.bodies.roles import cues, list_bounds
 from extractor.hanzi import posseg
 from extractor.timex import looks_back
 
@@ -50,6 +50,7 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or (name.endswith("中心") and lexicon.ends_in(before, "focus_before"))  # 紧紧围绕通信发展中心: a focus
         or (name.endswith("中心") and after.startswith(("工作", "任务")))  # 公司党政中心工作: the central work
         or (name.endswith("所") and _what_it_does(name, after))
+        or _field_label(name, after)
         or lexicon.starts_with(after, "person_tails")
         or lexicon.starts_with(list_after, "object_tails")
         or lexicon.starts_with(list_after, "source_after")
@@ -62,6 +63,12 @@ def names_no_body(text: str, spans: list[tuple[int, int]], k: int) -> bool:
         or _destination(before)
         or (lexicon.ends_in(before, "built_before") and not list_after.lstrip("，,").startswith(_CHARGED))
     )
+
+
+def _field_label(name: str, after: str) -> bool:
+    """"地点:县委大门口责任单位:县妇联": a field's label (the roles' cue words,
+    责任单位：) run into the value before it is no name; the body follows it."""
+    return after[:1] in ":：" and any(name.endswith(cue.rstrip(":：")) for r in cues() for cue in r.before)
 
 
 def _what_it_does(name: str, after: str) -> bool:
