@@ -530,7 +530,7 @@ _YEAR_SAID = re.compile(r"(?<![\d.])(?:((?:19|20)\d{2})\s*(?:年|[〕\]】）)])
 
 _UNION_LIKE = re.compile(r"(?:工会|女职工委员会|女工委员会|女教职工委员会|女职委|女工委|团支部|团委|团总支)$")
 # a federation of unions above the plan's unit: it sends directives, it does not plan here
-_SUPERIOR = re.compile(r"^(?:中华全国|全国|省|市|县|区|州|盟)总工会$|^上级")
+_SUPERIOR = re.compile(r"^(?:中华全国|全国|省|市|县|区|州|盟)总(?:工会)?$|^上级")
 
 
 def unit_from_mentions(mentions) -> str | None:  # noqa: ANN001 - bodies.Mention

@@ -354,6 +354,9 @@ def test_a_table_cell_keeps_a_bracket_of_places_whole() -> None:
         # 所 opening a clause (所面临的) after a name is no institute; an institute acts
         ("suo clause", "组织全体员工认清中国电信所面临的新形势。", set()),
         ("institute", "由县卫生监督所负责开展检查，派出所配合。", {"县卫生监督所", "派出所"}),
+        # 省总, 市总: the federation of trade unions as its people call it
+        ("union federation", "在省总、市总的指导下，完成省总三年培训任务。", {"省总", "市总"}),
+        ("no federation", "全县总人口达到十万，市总体规划已经完成。", set()),
         # a field's label run into the value before it: the body follows the label
         ("field label", "时间:3月1日至8日地点:县委大门口责任单位:县妇联、县团委", {"县妇联", "县团委"}),
         # 能办, 可办: a modal before 办 (to handle), no office
