@@ -125,7 +125,10 @@ def _unit_conditions(
         conds.append(f"{column} IN ({_marks(names)})")
         params += names
     if unit_like:
-        alts = [f"{column} LIKE ? ESCAPE '\\'" for _ in unit_like]
+        # the units a part names are found among the plans (thousands of rows),
+        # then the tasks through their unit index: not a LIKE on every task
+        where = " OR ".join("unit LIKE ? ESCAPE '\\'" for _ in unit_like)
+        alts = [f"{column} IN (SELECT DISTINCT unit FROM plans WHERE {where})"]
         params += [like_pattern(u) for u in unit_like]
         if extra := _aliased_like(db, unit_like):
             alts.append(f"{column} IN ({_marks(extra)})")

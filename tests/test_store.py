@@ -236,3 +236,11 @@ def test_a_one_character_search_finds_a_tasks_last_character_in_old_and_new_stor
     assert db.execute("PRAGMA user_version").fetchone()[0] >= 3
     store.delete_document(db, db.execute("SELECT id FROM documents").fetchone()[0])
     db.execute("INSERT INTO tasks_bigrams (tasks_bigrams) VALUES ('integrity-check')")  # raises if inconsistent
+
+
+@pytest.mark.parametrize("part", ["甲", "工会", "学校", "不存在"])
+def test_part_of_a_units_name_finds_the_tasks_of_every_unit_it_names(db, two_units, part):
+    listed = store.query_tasks(db, TaskFilter(unit_like=[part]), limit=None)
+    every = store.query_tasks(db, TaskFilter(), limit=None)
+    assert [r["id"] for r in listed] == [r["id"] for r in every if part in (r["unit"] or "")]
+    assert store.count_tasks(db, TaskFilter(unit_like=[part])) == len(listed)
