@@ -545,7 +545,10 @@ def _facets_all(db: sqlite_utils.Database, top: int) -> dict[str, Any]:
 def _facets_selected(db: sqlite_utils.Database, where: str, params: list[Any], top: int) -> dict[str, Any]:
     # The matching tasks are selected once into a temporary table (private
     # to this connection) that the five counts read, instead of each count
-    # filtering the store again.
+    # filtering the store again. CROSS JOIN keeps that table the outer loop:
+    # its tasks are looked up in each link table's task_id index, where the
+    # planner would otherwise scan a whole link table against an unindexed
+    # temporary one (facets under a month and a unit: 15 → 4 ms).
     sel = f"_facet_sel_{id(db):x}"
     db.execute(f"DROP TABLE IF EXISTS temp.{sel}")
     db.execute(
@@ -565,17 +568,17 @@ def _facets_selected(db: sqlite_utils.Database, where: str, params: list[Any], t
             ),
             "year": counts("SELECT year, count(*) c FROM __SEL__ WHERE year IS NOT NULL GROUP BY year ORDER BY year"),
             "month": counts(
-                "SELECT tm.month, count(*) c FROM __SEL__ s JOIN task_months tm ON tm.task_id = s.task_id"
+                "SELECT tm.month, count(*) c FROM __SEL__ s CROSS JOIN task_months tm ON tm.task_id = s.task_id"
                 " GROUP BY tm.month ORDER BY tm.month"
             ),
             "theme": counts(
                 "SELECT th.name, x.c FROM (SELECT tt.theme_id, count(*) c FROM __SEL__ s"
-                " JOIN task_themes tt ON tt.task_id = s.task_id GROUP BY tt.theme_id) x"
+                " CROSS JOIN task_themes tt ON tt.task_id = s.task_id GROUP BY tt.theme_id) x"
                 " JOIN themes th ON th.id = x.theme_id ORDER BY x.c DESC, th.name"
             ),
             "body": counts(
                 "SELECT b.name, x.c FROM (SELECT tb.body_id, count(DISTINCT s.task_id) c FROM __SEL__ s"
-                " JOIN task_bodies tb ON tb.task_id = s.task_id GROUP BY tb.body_id) x"
+                " CROSS JOIN task_bodies tb ON tb.task_id = s.task_id GROUP BY tb.body_id) x"
                 f" JOIN bodies b ON b.id = x.body_id ORDER BY x.c DESC, b.name LIMIT {top}"
             ),
         }
