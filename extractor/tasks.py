@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from extractor import timex
 from extractor.clean import Line
 from extractor.hanzi import posseg, to_simplified, words_of
-from extractor.lexicon import ENUM, ITEM_RANK, word_regex
+from extractor.lexicon import ENUM, ITEM_RANK, word_regex, words
 from extractor.orgs import org_at_end
 from extractor.plans import ANNEX, is_title
 from extractor.outline import TIME_KINDS, Node, heading_title
@@ -28,6 +28,7 @@ from extractor.schedule import table_tasks
 from models import Objective
 
 _OBJECTIVE_HEAD = word_regex("objective_heads")
+_COLUMN_WORDS = words()["columns"]
 _FRAME_HEAD = re.compile(rf"(?:{word_regex('frame_heads').pattern})\s*[:：]?\s*$")
 # "时间：3月5日" as a field of an item; glued to the words before it only when
 # a date follows ("…庆祝大会时间:2010年3月3日地点:…", a page without line breaks)
@@ -377,6 +378,7 @@ class TaskBuilder:
     def _unit(self, text: str, path: list[str], ctx: _Ctx | None, split: bool = True) -> None:
         if (
             _too_short(text, self.year)
+            or _column_words_only(text)
             or _names_only(text)
             or _CLOSING.match(text)
             or _NOTE.match(text)
@@ -462,6 +464,23 @@ def _names_only(text: str) -> bool:
         for part in re.split(r"[、/和及]", t)
         if part
     )
+
+
+def _column_words_only(text: str) -> bool:
+    """"星期 工作安排 记载", "序号 工作任务 责任单位 完成时限": a table's header
+    read as a line, every word of it a column's word (lexicon columns)."""
+    rest = re.sub(r"[\s|｜]+", "", text)
+    if not rest or len(rest) > 30:
+        return False
+    # (with the words that join them in a header: 责任|单位, 完成|时限)
+    words = sorted({w for ws in _COLUMN_WORDS.values() for w in ws} | {"单位", "完成", "具体", "主要"}, key=len, reverse=True)
+    n = 0
+    while rest:
+        w = next((w for w in words if rest.startswith(w)), None)
+        if w is None:
+            return False
+        rest, n = rest[len(w) :], n + 1
+    return n >= 3
 
 
 def _too_short(text: str, year: int | None) -> bool:

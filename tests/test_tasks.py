@@ -237,3 +237,9 @@ def test_a_cells_numbered_items_are_read_by_the_pages_label_grammar(cell):
     assert got == ["组织教师学习文件", "组织教工学习卫生通知", "做好见习活动", "教学部门开展一教三研活动", "卫生保健:加强晨检"]
     # a count inside an item is no label: "共3个班级"
     assert items("组织共3个班级参加。4名教师带队。") == ["组织共3个班级参加。4名教师带队。"]
+
+
+@pytest.mark.parametrize("header", ["星期 工作安排 记载", "序号 工作任务 责任单位 完成时限", "活动主题 时间 地点"])
+def test_a_tables_header_read_as_a_line_is_no_task(header):
+    texts = [t.text for t in tasks_of(f"三月\n{header}\n开展消防演练。")]
+    assert texts == ["开展消防演练。"]
