@@ -69,8 +69,23 @@ def items(cell_text: str) -> list[str]:
         seq = LabelSequence()
         cuts = [0, *seq.split_points(para), len(para)]
         parts = [para[a:b] for a, b in zip(cuts, cuts[1:])]
-        out += [_BARE_LEAD.sub("", strip_label(p)).strip(" ；;") for p in parts if p.strip(" ；;")]
+        for part in parts:
+            out += [_BARE_LEAD.sub("", strip_label(p)).strip(" ；;，,") for p in _dated_clauses(part) if p.strip(" ；;，,")]
     return out
+
+
+# "9月2日其他教职工报到,3日老生报到,4日老生正式上课": a calendar's note lists one
+# event a day, each clause opened by its date
+_DAY = r"(?:\d{1,2}\s*月\s*)?\d{1,2}\s*(?:[—\-~～至]+\s*\d{1,2}\s*)?[日号]"
+_DAY_CLAUSE = re.compile(rf"(?<=[，,；;。])\s*(?={_DAY})")
+
+
+def _dated_clauses(text: str) -> list[str]:
+    """A note's clauses, one per event, where at least two open with a day."""
+    if not re.match(rf"\s*{_DAY}", text):
+        return [text]
+    parts = [p for p in _DAY_CLAUSE.split(text) if p.strip(" ；;，,")]
+    return parts if len(parts) >= 2 else [text]
 
 
 # the number of an item whose mark was lost, once the item stands alone ("4教学部门…")

@@ -243,3 +243,12 @@ def test_a_cells_numbered_items_are_read_by_the_pages_label_grammar(cell):
 def test_a_tables_header_read_as_a_line_is_no_task(header):
     texts = [t.text for t in tasks_of(f"三月\n{header}\n开展消防演练。")]
     assert texts == ["开展消防演练。"]
+
+
+def test_a_calendar_notes_events_of_different_days_are_tasks_of_their_own():
+    from extractor.schedule import items
+
+    note = "8月30日新录用教职工报到,9月2日其他教职工报到,3日老生报到;24日上午开学典礼,下午始业教育。"
+    assert items(note) == ["8月30日新录用教职工报到", "9月2日其他教职工报到", "3日老生报到", "24日上午开学典礼,下午始业教育。"]
+    # a clause that opens with no day stays with its sentence
+    assert items("组织职工体检,共30人参加,5日前报名。") == ["组织职工体检,共30人参加,5日前报名。"]
