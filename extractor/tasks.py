@@ -544,8 +544,12 @@ _DATE_KINDS = frozenset({"date", "month", "range", "deadline"})
 
 
 def _signed(text: str) -> bool:
-    m = _SIGNED.match(text)
+    m = _SIGNED.match(text) or _MADE_BY.match(to_simplified(text))
     return bool(m and org_at_end(m.group(1)))
+
+
+# "教务处制", "校团委编": who drew the table up, under it
+_MADE_BY = re.compile(r"^\s*(\S{2,12}?)\s*(?:制|制表|编|编制|印)\s*[。.]?\s*$")
 
 
 def _only_time(text: str, year: int | None) -> bool:

@@ -798,6 +798,7 @@ def test_an_items_short_title_over_its_paragraph_is_one_task(items):
         "附1：江城中学2021年寒假职业体验活动操作指导",
         "附件2：社会实践活动记录表",
         "附：2024年春季学期工作安排一览表",
+        "教务处制",
     ],
 )
 def test_a_signature_or_an_annexs_title_inside_a_page_is_no_task(line):
