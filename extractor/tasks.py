@@ -349,6 +349,10 @@ class TaskBuilder:
             # "一、举办“园丁杯”教职工篮球比赛。(9月11日—25日)" over its stages:
             # the heading is the activity, dated by its own words
             self._unit(node.own_text, path, ctx, split=False)
+        elif _runs_into_paragraph(node):
+            # "(二)制定方案阶段(三月下旬)结合班级自身特点,…,酝酿活动方案。" over
+            # what to hand in: the heading ran into a paragraph of work
+            self._unit(node.own_text, path, ctx)
         elif _FIELD_TIME.search(node.own_text) and all(not c.children for c in node.children):
             # "（一）举行庆祝大会 时间：3月3日 地点：… 主要内容：1、…2、…": an
             # activity with its fields, its items the parts of it
@@ -464,6 +468,13 @@ def _names_only(text: str) -> bool:
         for part in re.split(r"[、/和及]", t)
         if part
     )
+
+
+def _runs_into_paragraph(node: Node) -> bool:
+    """A heading over parts whose own line goes on as a paragraph: long, and
+    more than one clause."""
+    t = node.own_text
+    return not node.is_entry and len(t) >= 30 and len(re.findall(r"[，,；;。]", t)) >= 2
 
 
 def _column_words_only(text: str) -> bool:

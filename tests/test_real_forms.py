@@ -884,6 +884,18 @@ def test_a_plans_principles_are_no_tasks_even_under_its_time(head):
     assert month_of(doc, "控盐勺") == [5]
 
 
+def test_a_heading_that_runs_into_a_paragraph_of_work_is_a_task_over_its_parts():
+    doc = parse(
+        "特色中队创建方案\n一、活动过程\n(一)宣传发动阶段(三月中旬)召开动员会。\n"
+        "(二)制定方案阶段(三月下旬)结合班级自身特点,充分发挥学生的主体作用,酝酿活动方案。\n"
+        "上报资料:\n1、“特色中队”名称、口号。\n2、“特色中队”创建方案。\n"
+    )
+    assert month_of(doc, "酝酿活动方案") == [3]
+    # a short heading over its parts stays a heading
+    doc = parse("工会工作计划\n一、三月重点工作\n(一)加强组织建设\n1、召开会员大会。\n2、选举委员。\n")
+    assert not any(t.text.startswith("加强组织建设") for t in doc.plans[0].tasks)
+
+
 def test_paragraphs_opened_by_yishi_erhsi_are_the_outline_of_a_plan_without_one():
     doc = parse(
         "为庆祝建党节，公司党委就开展庆“七一”系列活动作出安排。\n"
